@@ -1,0 +1,63 @@
+# Every entry point of the project. `make dev` and `make test` do all set-up on a fresh machine.
+SHELL := /bin/bash
+PNPM ?= npx --yes pnpm@12.4.2
+NODE ?= node
+# Migration targets: SERVICE=catalog limits them to one service; without DATABASE_URL they use
+# the embedded PostgreSQL under .data/ (the same server `make dev` runs).
+SERVICE ?=
+MIGRATE = $(NODE) packages/common/dist/migrate/cli.js --dir migrations \
+	$(if $(SERVICE),--service $(SERVICE),--all) \
+	$(if $(DATABASE_URL),--database-url "$(DATABASE_URL)") \
+	$(if $(ALLOW_MISSING),--allow-missing)
+
+.PHONY: install build dev test lint bench proto clean \
+	migrate-up migrate-up-by-one migrate-up-to migrate-down migrate-down-to migrate-redo \
+	migrate-reset migrate-status migrate-version migrate-create migrate-validate
+
+node_modules/.modules.yaml: package.json pnpm-lock.yaml pnpm-workspace.yaml $(wildcard */*/package.json runner/package.json bench/package.json)
+	$(PNPM) install --frozen-lockfile
+	@touch $@
+
+install: node_modules/.modules.yaml
+
+build: install
+	$(PNPM) run build
+
+dev: build
+	$(NODE) runner/dist/main.js
+
+test: build
+	$(PNPM) exec vitest run
+
+lint: install
+	$(PNPM) exec tsc -b
+
+bench: build
+	$(NODE) bench/dist/main.js
+
+clean:
+	rm -rf node_modules */*/node_modules */*/dist */dist */*/*.tsbuildinfo
+
+migrate-up: build
+	$(MIGRATE) up
+migrate-up-by-one: build
+	$(MIGRATE) up-by-one
+migrate-up-to: build
+	$(MIGRATE) up-to $(VERSION)
+migrate-down: build
+	$(MIGRATE) down
+migrate-down-to: build
+	$(MIGRATE) down-to $(VERSION)
+migrate-redo: build
+	$(MIGRATE) redo
+migrate-reset: build
+	$(MIGRATE) reset
+migrate-status: build
+	$(MIGRATE) status
+migrate-version: build
+	$(MIGRATE) version
+migrate-validate: build
+	$(MIGRATE) validate
+migrate-create: build
+	@test -n "$(SERVICE)" -a -n "$(NAME)" || { echo "usage: make migrate-create SERVICE=catalog NAME=add_x"; exit 2; }
+	$(MIGRATE) create $(NAME)

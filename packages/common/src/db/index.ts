@@ -1,0 +1,2 @@
+export * from './knex-factory.js';
+export * from './embedded-postgres.js';

@@ -1,0 +1,3 @@
+export * from './ports.js';
+export * from './test-database.js';
+export * from './vitest-context.js';
