@@ -1,3 +1,4 @@
 export * from './ports.js';
 export * from './test-database.js';
 export * from './vitest-context.js';
+export * from './jwt-issuer.js';

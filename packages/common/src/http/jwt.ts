@@ -1,0 +1,81 @@
+// Verifies access tokens issued by the auth service: asymmetric signatures only, from a JWKS URL or a public key.
+import { createPublicKey, type KeyObject } from 'node:crypto';
+import { createRemoteJWKSet, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
+import { UnauthenticatedError } from '../errors/app-error.js';
+
+export interface Principal {
+  sub: string;
+  roles: string[];
+  /** `customer` or `staff`, as the auth service sets it. */
+  type?: string;
+}
+
+export interface JwtVerifier {
+  verify(token: string): Promise<Principal>;
+}
+
+export interface JwtVerifierSettings {
+  jwksUrl?: string;
+  /** PEM (SPKI) public key, for a deployment without a JWKS endpoint and for tests. */
+  publicKey?: string;
+  issuer?: string;
+  audience?: string;
+}
+
+/** `none` and the HMAC family are never accepted: a public key must not double as a shared secret. */
+const ASYMMETRIC_ALGORITHMS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA'];
+
+export function createJwtVerifier(settings: JwtVerifierSettings): JwtVerifier {
+  const key = resolveKey(settings);
+  return {
+    async verify(token) {
+      let payload: JWTPayload;
+      try {
+        ({ payload } = await verifyWith(key, token, settings));
+      } catch (err) {
+        throw new UnauthenticatedError(describeJoseFailure(err));
+      }
+      return toPrincipal(payload);
+    },
+  };
+}
+
+/** For a service configured without any key: every protected route answers 401 instead of crashing at start. */
+export const refusingVerifier: JwtVerifier = {
+  async verify() {
+    throw new UnauthenticatedError('token verification is not configured');
+  },
+};
+
+type Key = KeyObject | JWTVerifyGetKey;
+
+function resolveKey(settings: JwtVerifierSettings): Key {
+  if (settings.jwksUrl) return createRemoteJWKSet(new URL(settings.jwksUrl), { cooldownDuration: 30_000 });
+  if (settings.publicKey) return createPublicKey(settings.publicKey.replace(/\\n/g, '\n'));
+  throw new Error('createJwtVerifier needs jwksUrl or publicKey');
+}
+
+function verifyWith(key: Key, token: string, settings: JwtVerifierSettings) {
+  const options = { issuer: settings.issuer, audience: settings.audience, algorithms: ASYMMETRIC_ALGORITHMS };
+  return typeof key === 'function' ? jwtVerify(token, key, options) : jwtVerify(token, key, options);
+}
+
+function toPrincipal(payload: JWTPayload): Principal {
+  if (typeof payload.sub !== 'string' || payload.sub === '') throw new UnauthenticatedError('token has no subject');
+  const roles = Array.isArray(payload.roles) ? payload.roles.filter((r): r is string => typeof r === 'string') : [];
+  const type = typeof payload.type === 'string' ? payload.type : undefined;
+  return type ? { sub: payload.sub, roles, type } : { sub: payload.sub, roles };
+}
+
+function describeJoseFailure(err: unknown): string {
+  const code = (err as { code?: string }).code;
+  if (code === 'ERR_JWT_EXPIRED') return 'token expired';
+  return 'invalid token';
+}
+
+/** The bearer token of an `Authorization` header, or undefined. */
+export function bearerToken(header: string | undefined): string | undefined {
+  if (!header) return undefined;
+  const match = /^Bearer\s+(\S+)$/i.exec(header);
+  return match?.[1];
+}

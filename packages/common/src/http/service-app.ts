@@ -1,0 +1,58 @@
+// Builds the Express app every HTTP service starts from: the shared middleware in a fixed order,
+// the probes and /metrics; the service adds its routes, then calls finishServiceApp.
+import cors from 'cors';
+import express, { type Express } from 'express';
+import helmet from 'helmet';
+import type { Logger } from '../logger/logger.js';
+import type { ServiceMetrics } from '../observability/metrics.js';
+import { errorHandler, notFoundHandler } from './error-handler.js';
+import { observeRequests } from './observe-requests.js';
+import { requestId } from './request-id.js';
+
+export interface ServiceAppSettings {
+  service: string;
+  logger: Logger;
+  metrics: ServiceMetrics;
+  /** Answers /readyz; false -> 503 (e.g. database down, or shutting down). */
+  readiness?: () => Promise<boolean>;
+  /** Comma-separated allowed origins, or `*`. */
+  corsOrigins?: string;
+  /** Largest accepted JSON body, e.g. `1mb`. */
+  bodyLimit?: string;
+}
+
+export function createServiceApp(settings: ServiceAppSettings): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('query parser', 'simple');
+  app.set('etag', false);
+  app.set('logger', settings.logger);
+  app.use(requestId());
+  app.use(observeRequests(settings.service, settings.logger, settings.metrics));
+  app.use(helmet());
+  app.use(cors({ origin: parseOrigins(settings.corsOrigins ?? '*'), exposedHeaders: ['x-request-id'] }));
+  app.use(express.json({ limit: settings.bodyLimit ?? '1mb' }));
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/readyz', async (_req, res) => {
+    const ready = settings.readiness ? await settings.readiness().catch(() => false) : true;
+    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready' });
+  });
+  app.get('/metrics', async (_req, res) => {
+    res.type(settings.metrics.registry.contentType).send(await settings.metrics.registry.metrics());
+  });
+  return app;
+}
+
+/** Adds the 404 fallback and the error handler; call after the service's routes. */
+export function finishServiceApp(app: Express): void {
+  app.use(notFoundHandler());
+  app.use(errorHandler(app.get('logger') as Logger));
+}
+
+function parseOrigins(value: string): string | string[] {
+  if (value.trim() === '*') return '*';
+  return value.split(',').map((o) => o.trim()).filter(Boolean);
+}
