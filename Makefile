@@ -31,6 +31,11 @@ test: build
 
 lint: install
 	$(PNPM) exec tsc -b
+	$(NODE) packages/proto/scripts/generate.mjs --lint-only
+
+# Regenerates packages/proto/src/gen and the reflection descriptor set from proto/ (also part of `make build`).
+proto: install
+	$(NODE) packages/proto/scripts/generate.mjs
 
 bench: build
 	$(NODE) bench/dist/main.js

@@ -1,0 +1,62 @@
+// The one translation between AppError and gRPC status, both ways. Unknown errors become INTERNAL with a
+// generic message; what really happened goes to the log only.
+import { Metadata, status, type ServiceError, type StatusObject } from '@grpc/grpc-js';
+import { AppError, isAppError, type ErrorType } from '../errors/app-error.js';
+import type { Logger } from '../logger/logger.js';
+import { decodeFieldViolations, encodeStatusDetails, STATUS_DETAILS_KEY } from './status-details.js';
+
+export const GRPC_STATUS_BY_TYPE: Record<ErrorType, status> = {
+  invalid_argument: status.INVALID_ARGUMENT,
+  unauthenticated: status.UNAUTHENTICATED,
+  permission_denied: status.PERMISSION_DENIED,
+  not_found: status.NOT_FOUND,
+  already_exists: status.ALREADY_EXISTS,
+  aborted: status.ABORTED,
+  failed_precondition: status.FAILED_PRECONDITION,
+  resource_exhausted: status.RESOURCE_EXHAUSTED,
+  unavailable: status.UNAVAILABLE,
+  deadline_exceeded: status.DEADLINE_EXCEEDED,
+  internal: status.INTERNAL,
+};
+
+const TYPE_BY_GRPC_STATUS = new Map<number, ErrorType>(
+  Object.entries(GRPC_STATUS_BY_TYPE).map(([type, code]) => [code, type as ErrorType]),
+);
+
+/** A thrown value turned into the status the client receives. */
+export type GrpcFailure = Partial<StatusObject> & { code: status; details: string; metadata: Metadata };
+
+export function toGrpcFailure(err: unknown, logger: Logger): GrpcFailure {
+  if (isAppError(err)) {
+    const code = GRPC_STATUS_BY_TYPE[err.type];
+    if (err.type === 'internal') logger.error({ err }, 'internal error');
+    const metadata = new Metadata();
+    metadata.set(STATUS_DETAILS_KEY, encodeStatusDetails(code, err.message, err.details));
+    return { code, details: err.message, metadata };
+  }
+  logger.error({ err }, 'unhandled error');
+  return { code: status.INTERNAL, details: 'internal error', metadata: new Metadata() };
+}
+
+/** For clients: a failed call as the AppError it stands for, with the server's field violations. */
+export function fromServiceError(err: ServiceError): AppError {
+  const type = TYPE_BY_GRPC_STATUS.get(err.code) ?? 'internal';
+  const raw = err.metadata?.get(STATUS_DETAILS_KEY)[0];
+  const details = raw instanceof Buffer ? decodeFieldViolations(raw) : [];
+  return new AppError(type, err.details || err.message, details, { cause: err });
+}
+
+export function isServiceError(err: unknown): err is ServiceError {
+  return err instanceof Error && typeof (err as Partial<ServiceError>).code === 'number' && 'metadata' in err;
+}
+
+/** Innermost of the observing interceptors: whatever the handler threw leaves as a GrpcFailure. */
+export function errorMappingInterceptor(logger: Logger): (call: unknown, next: () => Promise<unknown>) => Promise<unknown> {
+  return async (_call, next) => {
+    try {
+      return await next();
+    } catch (err) {
+      throw toGrpcFailure(err, logger);
+    }
+  };
+}
