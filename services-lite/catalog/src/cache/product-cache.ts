@@ -1,0 +1,56 @@
+// Read-through cache for product reads. Every key carries a generation token that any catalog write
+// replaces, so one write makes every cached product read (by id, by slug, every list page) unreachable.
+// A reader that loaded from the database just before a write stores its result under the old
+// generation, where nobody looks again: a read after a write is never stale.
+import { randomUUID } from 'node:crypto';
+import type { Cache } from '@ecommerce/common/cache';
+import type { Logger } from '@ecommerce/common/logger';
+
+const GENERATION_KEY = 'products:generation';
+/** Outlives entries by far; should it expire anyway, a fresh token only costs a few cache misses. */
+const GENERATION_TTL_SECONDS = 7 * 24 * 3600;
+
+export class ProductCache {
+  constructor(
+    private readonly cache: Cache,
+    private readonly logger: Logger,
+    private readonly ttlSeconds: number,
+  ) {}
+
+  /** The cached value for (`kind`, `params`), or `load()`'s result, stored for the next reader. */
+  async read<T>(kind: string, params: unknown, load: () => Promise<T>): Promise<T> {
+    const generation = await this.generation();
+    if (generation === undefined) return load();
+    const key = `products:${generation}:${kind}:${JSON.stringify(params)}`;
+    const hit = await this.cache.get<T>(key).catch((err: unknown) => this.degraded(err));
+    if (hit !== undefined) return hit;
+    const value = await load();
+    await this.cache.set(key, value, this.ttlSeconds).catch((err: unknown) => this.degraded(err));
+    return value;
+  }
+
+  /** Call after a committed write that changes what any product read returns. */
+  async invalidate(): Promise<void> {
+    await this.cache.set(GENERATION_KEY, randomUUID(), GENERATION_TTL_SECONDS);
+  }
+
+  /** Current generation; undefined when the cache is unreachable, so reads go straight to the database. */
+  private async generation(): Promise<string | undefined> {
+    try {
+      const current = await this.cache.get<string>(GENERATION_KEY);
+      if (current !== undefined) return current;
+      const fresh = randomUUID();
+      await this.cache.set(GENERATION_KEY, fresh, GENERATION_TTL_SECONDS);
+      return fresh;
+    } catch (err) {
+      this.degraded(err);
+      return undefined;
+    }
+  }
+
+  /** A cache outage slows reads down but must not fail them. */
+  private degraded(err: unknown): undefined {
+    this.logger.warn({ err }, 'product cache unavailable; reading from the database');
+    return undefined;
+  }
+}

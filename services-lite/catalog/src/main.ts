@@ -1,0 +1,112 @@
+// Composition root of the catalog service: config -> logger, metrics, tracing, db, cache -> app -> server.
+import { realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { createCache } from '@ecommerce/common/cache';
+import { baseEnv, loadConfig, port, runMain } from '@ecommerce/common/config';
+import { createDatabase } from '@ecommerce/common/db';
+import { createJwtVerifier, refusingVerifier, startHttpServer, type JwtVerifier } from '@ecommerce/common/http';
+import { createLogger, type Logger } from '@ecommerce/common/logger';
+import { createMetrics, initTracing } from '@ecommerce/common/observability';
+import { z } from 'zod';
+import { createCatalogApp, SERVICE_NAME } from './app.js';
+
+export const catalogEnv = baseEnv.extend({
+  HTTP_PORT: port(8012),
+  PRODUCT_CACHE_TTL_SECONDS: z.coerce.number().int().min(1).max(86_400).default(300),
+  PRODUCT_CACHE_MAX_ENTRIES: z.coerce.number().int().min(100).default(10_000),
+});
+
+export type CatalogConfig = z.infer<typeof catalogEnv>;
+
+export interface RunningCatalog {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** Starts the catalog from `env`. It never migrates: the runner or a migration job does that first. */
+export async function startCatalog(env: Record<string, string | undefined>): Promise<RunningCatalog> {
+  const config = loadConfig(catalogEnv, env);
+  const logger = createLogger({ service: SERVICE_NAME, level: config.LOG_LEVEL });
+  const tracing = initTracing({ service: SERVICE_NAME, otlpEndpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT });
+  const metrics = createMetrics(SERVICE_NAME);
+  const db = createDatabase({ url: config.DATABASE_URL, schema: SERVICE_NAME, poolMax: config.DATABASE_POOL_MAX });
+  const cache = createCache({
+    redisUrl: config.REDIS_URL,
+    namespace: SERVICE_NAME,
+    maxEntries: config.PRODUCT_CACHE_MAX_ENTRIES,
+    defaultTtlSeconds: config.PRODUCT_CACHE_TTL_SECONDS,
+  });
+  const app = createCatalogApp({
+    db,
+    cache,
+    logger,
+    metrics,
+    verifier: jwtVerifier(config, logger),
+    productCacheTtlSeconds: config.PRODUCT_CACHE_TTL_SECONDS,
+    corsOrigins: config.CORS_ORIGINS,
+    bodyLimit: config.BODY_LIMIT,
+  });
+  const server = await startHttpServer(app, { port: config.HTTP_PORT, host: config.HTTP_HOST }).catch(async (err: unknown) => {
+    // e.g. the port is taken: release what was opened so a caller (a test, the runner) is not left hanging
+    await cache.close();
+    await db.destroy();
+    await tracing.shutdown();
+    throw err;
+  });
+  logger.info({ url: server.url }, 'catalog listening');
+
+  let stopping: Promise<void> | undefined;
+  return {
+    url: server.url,
+    stop() {
+      // Reverse order of creation: no new requests, then the resources they used.
+      stopping ??= (async () => {
+        await server.close();
+        await cache.close();
+        await db.destroy();
+        await tracing.shutdown();
+      })();
+      return stopping;
+    },
+  };
+}
+
+function jwtVerifier(config: CatalogConfig, logger: Logger): JwtVerifier {
+  if (config.JWT_JWKS_URL || config.JWT_PUBLIC_KEY) {
+    return createJwtVerifier({
+      jwksUrl: config.JWT_JWKS_URL,
+      publicKey: config.JWT_PUBLIC_KEY,
+      issuer: config.JWT_ISSUER,
+      audience: config.JWT_AUDIENCE,
+    });
+  }
+  logger.warn('neither JWT_JWKS_URL nor JWT_PUBLIC_KEY is set: every write will be refused with 401');
+  return refusingVerifier;
+}
+
+function isEntryPoint(): boolean {
+  const script = process.argv[1];
+  if (!script) return false;
+  try {
+    return realpathSync(script) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+}
+
+if (isEntryPoint()) {
+  void runMain(async () => {
+    const catalog = await startCatalog(process.env);
+    const shutdown = () => {
+      catalog.stop().then(
+        () => process.exit(0),
+        (err: unknown) => {
+          process.stderr.write(`catalog: shutdown failed: ${String(err)}\n`);
+          process.exit(1);
+        },
+      );
+    };
+    process.once('SIGINT', shutdown);
+    process.once('SIGTERM', shutdown);
+  });
+}
