@@ -2,3 +2,4 @@ export * from './ports.js';
 export * from './test-database.js';
 export * from './vitest-context.js';
 export * from './jwt-issuer.js';
+export * from './migrated-database.js';
