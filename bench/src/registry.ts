@@ -1,0 +1,9 @@
+// The list of benchmarks `make bench` runs, in order. Each entry lives in its own file.
+import { runCatalogHttpBench } from './catalog-http.js';
+
+export interface Benchmark {
+  name: string;
+  run(): Promise<void>;
+}
+
+export const benchmarks: Benchmark[] = [{ name: 'catalog-http', run: runCatalogHttpBench }];

@@ -1,0 +1,81 @@
+// Embedded mode (DESIGN.md section 3): one process, a real PostgreSQL from npm, every service on its own port.
+import { readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { startEmbeddedPostgres, type RunningPostgres } from '@ecommerce/common/db';
+import { migrateUp } from '@ecommerce/common/migrate';
+import { loadDevKeys } from './dev-keys.js';
+import { hostedServices, type StartedService } from './services.js';
+
+export interface EcosystemSettings {
+  repoRoot: string;
+  /** Where PostgreSQL keeps its data; it survives restarts. */
+  dataDir: string;
+  postgresPort: number;
+  /** `default`: each service on its DESIGN.md port (or <NAME>_HTTP_PORT); `ephemeral`: ports from the OS (tests). */
+  ports: 'default' | 'ephemeral';
+  logLevel: string;
+  log(line: string): void;
+}
+
+export interface RunningEcosystem {
+  postgresUrl: string;
+  services: { name: string; urls: Record<string, string> }[];
+  devStaffToken: string;
+  stop(): Promise<void>;
+}
+
+export async function startEcosystem(settings: EcosystemSettings): Promise<RunningEcosystem> {
+  const postgres = await startEmbeddedPostgres({ dataDir: path.join(settings.dataDir, 'postgres'), port: settings.postgresPort });
+  const started: { name: string; service: StartedService }[] = [];
+  const stop = async () => {
+    for (const { name, service } of started.reverse()) {
+      await service.stop().catch((err: unknown) => settings.log(`stopping ${name} failed: ${String(err)}`));
+    }
+    await postgres.stop();
+  };
+  try {
+    await migrateAll(settings, postgres);
+    const keys = await loadDevKeys(path.join(settings.dataDir, 'dev-jwt'));
+    for (const hosted of hostedServices) {
+      const env = serviceEnv(hosted.name, settings, postgres.url, keys.publicKeyPem);
+      started.push({ name: hosted.name, service: await hosted.start(env) });
+    }
+    return {
+      postgresUrl: postgres.url,
+      services: started.map(({ name, service }) => ({ name, urls: service.urls })),
+      devStaffToken: await keys.signStaffToken('dev-staff', ['staff', 'admin']),
+      stop,
+    };
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+}
+
+async function migrateAll(settings: EcosystemSettings, postgres: RunningPostgres): Promise<void> {
+  const dir = path.join(settings.repoRoot, 'migrations');
+  const services = readdirSync(dir).filter((name) => statSync(path.join(dir, name)).isDirectory()).sort();
+  for (const service of services) {
+    await migrateUp({ databaseUrl: postgres.url, service, dir: path.join(dir, service), out: () => {} });
+  }
+  settings.log(`migrated ${services.join(', ')}`);
+}
+
+/** Each service reads plain variables (HTTP_PORT ...); the runner scopes them per service (CATALOG_HTTP_PORT). */
+function serviceEnv(name: string, settings: EcosystemSettings, databaseUrl: string, publicKeyPem: string) {
+  const env: Record<string, string | undefined> = { ...process.env };
+  for (const key of ['HTTP_PORT', 'GRPC_PORT', 'DATABASE_URL']) delete env[key];
+  const prefix = `${name.toUpperCase()}_`;
+  for (const [key, value] of Object.entries(process.env)) {
+    if (key.startsWith(prefix)) env[key.slice(prefix.length)] = value;
+  }
+  if (settings.ports === 'ephemeral') {
+    env.HTTP_PORT = '0';
+    env.GRPC_PORT = '0';
+  }
+  env.DATABASE_URL = databaseUrl;
+  env.JWT_PUBLIC_KEY ??= publicKeyPem;
+  env.LOG_LEVEL = settings.logLevel;
+  env.HTTP_HOST ??= '127.0.0.1';
+  return env;
+}

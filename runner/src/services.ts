@@ -1,0 +1,25 @@
+// Every service the embedded runner hosts, in start order (dependencies first). A new service joins here.
+import { startCatalog } from '@ecommerce/catalog';
+
+type Env = Record<string, string | undefined>;
+
+export interface StartedService {
+  /** Addresses worth printing, e.g. { http: 'http://127.0.0.1:8012' }. */
+  urls: Record<string, string>;
+  stop(): Promise<void>;
+}
+
+export interface HostedService {
+  name: string;
+  start(env: Env): Promise<StartedService>;
+}
+
+export const hostedServices: HostedService[] = [
+  {
+    name: 'catalog',
+    async start(env) {
+      const s = await startCatalog(env);
+      return { urls: { http: s.url }, stop: s.stop };
+    },
+  },
+];
