@@ -1,0 +1,42 @@
+// Opens what the service needs from outside (logger, tracing, metrics, database, token verifier) and closes it
+// again in reverse order.
+import { loadConfig } from '@ecommerce/common/config';
+import { createDatabase } from '@ecommerce/common/db';
+import { createJwtVerifier, refusingVerifier } from '@ecommerce/common/http';
+import { createLogger } from '@ecommerce/common/logger';
+import { createMetrics, initTracing } from '@ecommerce/common/observability';
+import type { Infrastructure } from './container.js';
+import { userEnv } from './config.js';
+
+export interface OpenedInfrastructure extends Infrastructure {
+  close(): Promise<void>;
+}
+
+export function openInfrastructure(env: Record<string, string | undefined>): OpenedInfrastructure {
+  const config = loadConfig(userEnv, env);
+  const logger = createLogger({ service: 'user', level: config.LOG_LEVEL });
+  const tracing = initTracing({ service: 'user', ...(config.OTEL_EXPORTER_OTLP_ENDPOINT ? { otlpEndpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT } : {}) });
+  const metrics = createMetrics('user');
+  const db = createDatabase({ url: config.DATABASE_URL, schema: 'user', poolMax: config.DATABASE_POOL_MAX });
+  const verifier =
+    config.JWT_JWKS_URL || config.JWT_PUBLIC_KEY
+      ? createJwtVerifier({
+          ...(config.JWT_JWKS_URL ? { jwksUrl: config.JWT_JWKS_URL } : {}),
+          ...(config.JWT_PUBLIC_KEY ? { publicKey: config.JWT_PUBLIC_KEY } : {}),
+          ...(config.JWT_ISSUER ? { issuer: config.JWT_ISSUER } : {}),
+          ...(config.JWT_AUDIENCE ? { audience: config.JWT_AUDIENCE } : {}),
+        })
+      : refusingVerifier;
+  if (verifier === refusingVerifier) logger.warn('neither JWT_JWKS_URL nor JWT_PUBLIC_KEY is set: every call will be UNAUTHENTICATED');
+  return {
+    config,
+    logger,
+    metrics,
+    db,
+    verifier,
+    async close() {
+      await db.destroy();
+      await tracing.shutdown();
+    },
+  };
+}

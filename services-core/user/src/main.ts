@@ -1,0 +1,55 @@
+// Composition root of the user service: config -> infrastructure -> container -> servers; stop() undoes it in
+// reverse order. Runs standalone (`node dist/main.js`) or inside the embedded runner and tests via startUser().
+import { runMain } from '@ecommerce/common/config';
+import { isMainModule, stopOnSignals } from '@ecommerce/common/lifecycle';
+import { BootstrapAdminUseCase } from './biz/bootstrap-admin.js';
+import { createContainer } from './container.js';
+import { openInfrastructure } from './infrastructure.js';
+import { startServers } from './server/start-servers.js';
+
+export interface UserService {
+  /** `127.0.0.1:<port>`, a gRPC target. */
+  grpcAddress: string;
+  grpcPort: number;
+  httpUrl: string;
+  stop(): Promise<void>;
+}
+
+/** Env: DATABASE_URL (required), HTTP_PORT 8001, GRPC_PORT 9001, JWT_*, BOOTSTRAP_ADMIN_EMAIL; see config.ts. */
+export async function startUser(env: Record<string, string | undefined> = process.env): Promise<UserService> {
+  const infra = openInfrastructure(env);
+  try {
+    const container = createContainer(infra);
+    if (infra.config.BOOTSTRAP_ADMIN_EMAIL) {
+      const { user, created } = await container.get(BootstrapAdminUseCase).execute(infra.config.BOOTSTRAP_ADMIN_EMAIL, infra.config.BOOTSTRAP_ADMIN_NAME);
+      infra.logger.info({ user_id: user.id, created }, 'bootstrap admin ensured');
+    }
+    const { grpc, http } = await startServers(container);
+    infra.logger.info({ grpc_port: grpc.port, http_url: http.url }, 'user service started');
+    let stopping: Promise<void> | undefined;
+    return {
+      grpcAddress: grpc.address,
+      grpcPort: grpc.port,
+      httpUrl: http.url,
+      stop() {
+        stopping ??= (async () => {
+          await grpc.stop();
+          await http.close();
+          infra.logger.info('user service stopped');
+          await infra.close();
+        })();
+        return stopping;
+      },
+    };
+  } catch (err) {
+    await infra.close();
+    throw err;
+  }
+}
+
+if (isMainModule(import.meta.url)) {
+  await runMain(async () => {
+    const service = await startUser();
+    stopOnSignals(service.stop, (message) => process.stderr.write(`user: ${message}\n`));
+  });
+}
