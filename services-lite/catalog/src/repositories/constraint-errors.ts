@@ -6,7 +6,10 @@ import { PG_CHECK_VIOLATION, PG_FOREIGN_KEY_VIOLATION, PG_UNIQUE_VIOLATION, sqlS
 
 export type ConstraintErrors = Readonly<Record<string, () => AppError>>;
 
-const CONSTRAINT_STATES = new Set([PG_UNIQUE_VIOLATION, PG_FOREIGN_KEY_VIOLATION, PG_CHECK_VIOLATION]);
+/** What Postgres raises when deleting a row that an `ON DELETE RESTRICT` foreign key still points at. */
+const PG_RESTRICT_VIOLATION = '23001';
+
+const CONSTRAINT_STATES = new Set([PG_UNIQUE_VIOLATION, PG_FOREIGN_KEY_VIOLATION, PG_CHECK_VIOLATION, PG_RESTRICT_VIOLATION]);
 
 export async function withConstraintErrors<T>(known: ConstraintErrors, work: () => Promise<T>): Promise<T> {
   try {

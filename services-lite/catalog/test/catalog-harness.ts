@@ -1,0 +1,39 @@
+// Starts the real catalog service on port 0 against a freshly migrated database, with tokens for each role.
+import { createMigratedTestDatabase, createTestJwtIssuer } from '@ecommerce/common/testing';
+import { startCatalog } from '../src/main.js';
+import { apiClient, type ApiClient } from './api-client.js';
+
+export interface CatalogHarness {
+  url: string;
+  /** URL of the test database, for assertions that must look under the API. */
+  databaseUrl: string;
+  api: ApiClient;
+  staffToken: string;
+  adminToken: string;
+  customerToken: string;
+  stop(): Promise<void>;
+}
+
+export async function startCatalogHarness(): Promise<CatalogHarness> {
+  const db = await createMigratedTestDatabase('catalog');
+  const issuer = await createTestJwtIssuer();
+  const catalog = await startCatalog({
+    HTTP_PORT: '0',
+    HTTP_HOST: '127.0.0.1',
+    DATABASE_URL: db.url,
+    JWT_PUBLIC_KEY: issuer.publicKeyPem,
+    LOG_LEVEL: 'silent',
+  });
+  return {
+    url: catalog.url,
+    databaseUrl: db.url,
+    api: apiClient(catalog.url),
+    staffToken: await issuer.sign({ sub: 'staff-1', roles: ['staff'], type: 'staff' }),
+    adminToken: await issuer.sign({ sub: 'admin-1', roles: ['admin'], type: 'staff' }),
+    customerToken: await issuer.sign({ sub: 'customer-1', roles: ['customer'], type: 'customer' }),
+    async stop() {
+      await catalog.stop();
+      await db.drop();
+    },
+  };
+}
