@@ -1,4 +1,5 @@
 // goose's verbs for one service, as a library call: the CLI, the dev runner and tests all go through here.
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { createMigrationFile } from './create.js';
 import { MigrationUsageError } from './errors.js';
@@ -61,6 +62,8 @@ export async function runMigrationCommand(options: MigrationCommandOptions): Pro
     out(`Created new file: ${path.relative(process.cwd(), result.created) || result.created}`);
     return result;
   }
+  // A misspelt --service must not create an empty schema and version table.
+  if (!existsSync(options.dir)) throw new MigrationUsageError(`no migrations directory ${options.dir}`);
   if (options.command === 'validate') {
     await validateMigrations(options.dir, out);
     return result;

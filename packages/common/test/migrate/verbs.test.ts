@@ -215,6 +215,12 @@ describe('status and version', () => {
     expect(await query(ws.db.url, "SELECT 1 FROM pg_namespace WHERE nspname = 'shop'")).toEqual([]);
   });
 
+  it('refuses a service whose migrations directory does not exist, creating nothing', async () => {
+    ws = await createWorkspace('shop', THREE);
+    await expect(run('up', { service: 'shoop', dir: `${ws.root}/shoop` })).rejects.toThrow(`no migrations directory ${ws.root}/shoop`);
+    expect(await query(ws.db.url, "SELECT 1 FROM pg_namespace WHERE nspname = 'shoop'")).toEqual([]);
+  });
+
   it('says so when the service has no migrations', async () => {
     ws = await createWorkspace('shop');
     expect((await run('status')).lines).toEqual([`goose: no migrations found in ${ws.dir}`]);
