@@ -1,5 +1,6 @@
 // Starts the real catalog service on port 0 against a freshly migrated database, with tokens for each role.
 import { createMigratedTestDatabase, createTestJwtIssuer } from '@ecommerce/common/testing';
+import { afterAll, beforeAll } from 'vitest';
 import { startCatalog } from '../src/main.js';
 import { apiClient, type ApiClient } from './api-client.js';
 
@@ -36,4 +37,16 @@ export async function startCatalogHarness(): Promise<CatalogHarness> {
       await db.drop();
     },
   };
+}
+
+/** Registers hooks that start one catalog for the calling test file and stop it afterwards; fields fill in before the tests run. */
+export function useCatalogHarness(): CatalogHarness {
+  const harness = {} as CatalogHarness;
+  beforeAll(async () => {
+    Object.assign(harness, await startCatalogHarness());
+  });
+  afterAll(async () => {
+    await harness.stop?.();
+  });
+  return harness;
 }

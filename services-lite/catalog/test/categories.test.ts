@@ -1,15 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { aCategory, createCategory, createProduct } from './builders.js';
-import { startCatalogHarness, type CatalogHarness } from './catalog-harness.js';
+import { useCatalogHarness } from './catalog-harness.js';
 
-let h: CatalogHarness;
-beforeAll(async () => {
-  h = await startCatalogHarness();
-});
-afterAll(async () => {
-  await h?.stop();
-});
+const h = useCatalogHarness();
 
 describe('categories', () => {
   it('creates, reads, updates and deletes a category', async () => {

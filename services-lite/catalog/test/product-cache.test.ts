@@ -1,15 +1,9 @@
 // Product reads are cached; these tests read (filling the cache), write, and read again.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createCategory, createProduct } from './builders.js';
-import { startCatalogHarness, type CatalogHarness } from './catalog-harness.js';
+import { useCatalogHarness } from './catalog-harness.js';
 
-let h: CatalogHarness;
-beforeAll(async () => {
-  h = await startCatalogHarness();
-});
-afterAll(async () => {
-  await h?.stop();
-});
+const h = useCatalogHarness();
 
 describe('product cache', () => {
   it('serves the updated product by id, by slug and in lists right after an update', async () => {

@@ -1,14 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createBrand, createCategory, createProduct, uniqueTag } from './builders.js';
-import { startCatalogHarness, type CatalogHarness } from './catalog-harness.js';
+import { useCatalogHarness } from './catalog-harness.js';
 
-let h: CatalogHarness;
-beforeAll(async () => {
-  h = await startCatalogHarness();
-});
-afterAll(async () => {
-  await h?.stop();
-});
+const h = useCatalogHarness();
 
 const ids = (res: { body: { data: Array<{ id: string }> } }) => res.body.data.map((p) => p.id);
 const names = (res: { body: { data: Array<{ name: string }> } }) => res.body.data.map((p) => p.name);

@@ -1,15 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { aProduct, createBrand, createCategory, createProduct } from './builders.js';
-import { startCatalogHarness, type CatalogHarness } from './catalog-harness.js';
+import { useCatalogHarness } from './catalog-harness.js';
 
-let h: CatalogHarness;
-beforeAll(async () => {
-  h = await startCatalogHarness();
-});
-afterAll(async () => {
-  await h?.stop();
-});
+const h = useCatalogHarness();
 
 describe('creating and reading products', () => {
   it('creates a product with brand, category, attributes and images and reads it back by id and slug', async () => {

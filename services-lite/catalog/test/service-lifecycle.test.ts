@@ -1,9 +1,9 @@
 import { ConfigError } from '@ecommerce/common/config';
 import { createDatabase } from '@ecommerce/common/db';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { startCatalog } from '../src/main.js';
 import { seedProducts } from '../src/seed.js';
-import { startCatalogHarness, type CatalogHarness } from './catalog-harness.js';
+import { startCatalogHarness, useCatalogHarness } from './catalog-harness.js';
 
 describe('starting the catalog', () => {
   it('fails fast naming DATABASE_URL when it is missing', async () => {
@@ -18,13 +18,7 @@ describe('starting the catalog', () => {
 });
 
 describe('a running catalog', () => {
-  let h: CatalogHarness;
-  beforeAll(async () => {
-    h = await startCatalogHarness();
-  });
-  afterAll(async () => {
-    await h?.stop();
-  });
+  const h = useCatalogHarness();
 
   it('answers the health, readiness and metrics probes', async () => {
     expect((await fetch(`${h.url}/healthz`)).status).toBe(200);
