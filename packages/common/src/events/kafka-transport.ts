@@ -144,7 +144,7 @@ class KafkaSubscription implements Subscription {
     await this.consumer.run({
       autoCommit: false,
       eachBatchAutoResolve: false,
-      eachBatch: async ({ batch, resolveOffset, heartbeat, isRunning, isStale }) => {
+      eachBatch: async ({ batch, resolveOffset, heartbeat, isRunning, isStale, commitOffsetsIfNecessary }) => {
         const { topic, partition } = batch;
         let finished: string | undefined;
         for (const m of batch.messages) {
@@ -175,7 +175,9 @@ class KafkaSubscription implements Subscription {
           await heartbeat();
         }
         if (finished !== undefined && this.state !== 'killed') {
-          await this.consumer.commitOffsets([{ topic, partition, offset: (BigInt(finished) + 1n).toString() }]);
+          // Through the batch's own commit: consumer.commitOffsets is dropped once stop() has begun.
+          const offset = (BigInt(finished) + 1n).toString();
+          await commitOffsetsIfNecessary({ topics: [{ topic, partitions: [{ partition, offset }] }] });
         }
       },
     });

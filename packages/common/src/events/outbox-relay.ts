@@ -120,9 +120,11 @@ export class OutboxRelay {
   private async relayLoop(signal: AbortSignal): Promise<void> {
     const poll = this.options.pollIntervalMs ?? 1_000;
     while (!signal.aborted) {
-      const woken = new Promise<void>((resolve) => (this.wake = resolve));
+      // Armed before draining, so a notification that arrives mid-drain triggers another round.
+      const woken = new AbortController();
+      this.wake = () => woken.abort();
       await this.guard('relay', () => this.drain());
-      await Promise.race([woken, sleep(poll, signal)]);
+      if (!woken.signal.aborted) await sleep(poll, AbortSignal.any([woken.signal, signal]));
     }
   }
 
