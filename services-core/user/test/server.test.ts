@@ -1,0 +1,101 @@
+// The operational surface: health protocol, reflection, probes and metrics, first-admin bootstrap.
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { credentials, loadPackageDefinition, type Client, type ClientReadableStream, type ClientDuplexStream } from '@grpc/grpc-js';
+import { loadSync } from '@grpc/proto-loader';
+import { protoPath as healthProtoPath } from 'grpc-health-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startUser } from '../src/main.js';
+import { startHarness, unaryCall, type Harness } from './harness.js';
+
+const require = createRequire(import.meta.url);
+const reflectionProto = path.join(path.dirname(require.resolve('@grpc/reflection/package.json')), 'build/proto/grpc/reflection/v1/reflection.proto');
+
+type Ctor = new (address: string, creds: ReturnType<typeof credentials.createInsecure>) => Client & Record<string, Function>;
+function clientFor(protoFile: string, dotted: string, address: string) {
+  const loaded = loadPackageDefinition(loadSync(protoFile, { keepCase: true, enums: String })) as Record<string, unknown>;
+  const Service = dotted.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], loaded) as Ctor;
+  return new Service(address, credentials.createInsecure());
+}
+
+describe('health and reflection', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness();
+  });
+  afterAll(() => h?.close());
+
+  it('lists the user service and health through server reflection', async () => {
+    const client = clientFor(reflectionProto, 'grpc.reflection.v1.ServerReflection', h.service.grpcAddress);
+    const stream = client.ServerReflectionInfo() as ClientDuplexStream<object, { list_services_response?: { service: { name: string }[] } }>;
+    const answer = new Promise<string[]>((resolve, reject) => {
+      stream.on('data', (msg) => resolve(msg.list_services_response!.service.map((s) => s.name)));
+      stream.on('error', reject);
+    });
+    stream.write({ list_services: '*' });
+    const names = await answer;
+    stream.end();
+    client.close();
+    expect(names.sort()).toEqual(['ecommerce.user.v1.UserService', 'grpc.health.v1.Health']);
+  });
+
+  it('serves /readyz, /healthz and per-method gRPC metrics on the HTTP port', async () => {
+    await unaryCall(h.client.listRoles.bind(h.client), {}, { token: h.tokens.staff });
+    expect((await fetch(`${h.service.httpUrl}/readyz`)).status).toBe(200);
+    expect((await fetch(`${h.service.httpUrl}/healthz`)).status).toBe(200);
+    const metrics = await (await fetch(`${h.service.httpUrl}/metrics`)).text();
+    expect(metrics).toMatch(/grpc_server_handled_total\{[^}]*grpc_service="ecommerce.user.v1.UserService",grpc_method="ListRoles",grpc_code="OK"[^}]*\} 1/);
+  });
+});
+
+describe('shutdown', () => {
+  it('reports SERVING, then NOT_SERVING to health watchers as soon as shutdown starts', async () => {
+    const h = await startHarness();
+    const health = clientFor(healthProtoPath, 'grpc.health.v1.Health', h.service.grpcAddress);
+    const statuses: string[] = [];
+    const watch = health.Watch({ service: 'ecommerce.user.v1.UserService' }) as ClientReadableStream<{ status: string }>;
+    watch.on('error', () => {}); // the server cuts the stream when it finally closes
+    const seen = (wanted: string) =>
+      new Promise<void>((resolve) => {
+        const onData = (msg: { status: string }) => {
+          statuses.push(msg.status);
+          if (msg.status === wanted) {
+            watch.off('data', onData);
+            resolve();
+          }
+        };
+        watch.on('data', onData);
+      });
+    await seen('SERVING');
+    const notServing = seen('NOT_SERVING');
+    const stopped = h.close();
+    await notServing;
+    await stopped;
+    health.close();
+    expect(statuses).toEqual(['SERVING', 'NOT_SERVING']);
+  });
+});
+
+describe('first admin bootstrap', () => {
+  it('creates the admin once and keeps it on every later start', async () => {
+    const first = await startHarness({ BOOTSTRAP_ADMIN_EMAIL: 'root@shop.test' });
+    const list = () =>
+      unaryCall(first.client.listUsers.bind(first.client), { page: 1, pageSize: 10, status: 0, query: 'root@shop.test', role: 'admin' }, { token: first.tokens.staff });
+    try {
+      expect((await list()).users).toHaveLength(1);
+      const again = await startUser({
+        DATABASE_URL: first.database.url,
+        HTTP_PORT: '0',
+        GRPC_PORT: '0',
+        LOG_LEVEL: 'silent',
+        BOOTSTRAP_ADMIN_EMAIL: 'ROOT@shop.test',
+      });
+      await again.stop();
+      const { users } = await list();
+      expect(users).toHaveLength(1);
+      expect(users[0]?.roles).toEqual(['admin']);
+    } finally {
+      await first.close();
+    }
+  });
+});
