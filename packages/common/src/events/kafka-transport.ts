@@ -16,6 +16,8 @@ export interface KafkaTransportOptions {
   logger?: Logger;
   /** Pause before a message whose handler rejected is fetched again (default 200 ms). */
   redeliveryDelayMs?: number;
+  /** Partitions one consumer handles at once (default 3); each stays sequential, so per-key order holds. */
+  partitionsConsumedConcurrently?: number;
 }
 
 export function createKafkaTransport(options: KafkaTransportOptions): EventTransport {
@@ -71,7 +73,7 @@ class KafkaTransport implements EventTransport {
     });
     await consumer.connect();
     await consumer.subscribe({ topics: options.topics, fromBeginning: options.fromBeginning ?? true });
-    const subscription = new KafkaSubscription(consumer, options, this.options.redeliveryDelayMs ?? 200);
+    const subscription = new KafkaSubscription(consumer, options, this.options.redeliveryDelayMs ?? 200, this.options.partitionsConsumedConcurrently ?? 3);
     await subscription.run();
     this.subscriptions.add(subscription);
     const forget = <T>(fn: () => Promise<T>) => async () => {
@@ -138,12 +140,14 @@ class KafkaSubscription implements Subscription {
     private readonly consumer: Consumer,
     private readonly options: SubscribeOptions,
     private readonly redeliveryDelayMs: number,
+    private readonly concurrency: number,
   ) {}
 
   async run(): Promise<void> {
     await this.consumer.run({
       autoCommit: false,
       eachBatchAutoResolve: false,
+      partitionsConsumedConcurrently: this.concurrency,
       eachBatch: async ({ batch, resolveOffset, heartbeat, isRunning, isStale, commitOffsetsIfNecessary }) => {
         const { topic, partition } = batch;
         let finished: string | undefined;

@@ -1,0 +1,142 @@
+// Events end to end (outbox insert -> relay -> Kafka -> consumer with inbox) against raw kafkajs
+// produce+consume of the same messages on the same broker, in the same run. Needs KAFKA_BROKERS.
+import { readFile } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { createDatabase, type Knex } from '@ecommerce/common/db';
+import {
+  createCloudEvent,
+  createKafkaTransport,
+  idempotentHandler,
+  OutboxRelay,
+  parseBrokers,
+  publishAllInTransaction,
+  startEventConsumer,
+  toWireMessage,
+  type CloudEvent,
+} from '@ecommerce/common/events';
+import { Kafka, logLevel, Partitioners } from 'kafkajs';
+import { withBenchPostgres } from './bench-postgres.js';
+import { repoPath } from './repo-path.js';
+
+const EVENTS = Number(process.env.BENCH_EVENTS ?? 20_000);
+const KEYS = 100;
+const PER_TRANSACTION = 100;
+const SCHEMA = 'bench';
+
+export async function runEventsBench(): Promise<void> {
+  const brokers = parseBrokers(process.env.KAFKA_BROKERS);
+  if (brokers.length === 0) {
+    console.log('events: skipped, KAFKA_BROKERS is not set (scripts/kafka/start.sh starts a local broker)');
+    return;
+  }
+  await withBenchPostgres('events_bench', async (databaseUrl) => {
+    const db = createDatabase({ url: databaseUrl, schema: SCHEMA, poolMax: 10 });
+    try {
+      await applyOutboxTemplate(db);
+      const run = randomBytes(3).toString('hex');
+      const events = Array.from({ length: EVENTS }, (_, i) =>
+        createCloudEvent({ source: '/ecommerce/bench', type: `bench${run}.item.changed`, subject: `item-${i % KEYS}`, data: { seq: i, name: `item ${i}`, priceMinor: 1999 } }),
+      );
+      const e2eSeconds = await endToEnd(db, brokers, `bench${run}.item`, events);
+      const rawSeconds = await rawKafkajs(brokers, `bench${run}.raw`, events);
+      const e2eRate = EVENTS / e2eSeconds;
+      const rawRate = EVENTS / rawSeconds;
+      console.log(`${EVENTS} events over ${KEYS} keys, 3 partitions, one broker (Apache Kafka from scripts/kafka), ${PER_TRANSACTION} events per transaction`);
+      console.log(`outbox -> relay -> kafka -> consumer+inbox: ${e2eRate.toFixed(0)} events/s (${e2eSeconds.toFixed(2)} s)`);
+      console.log(`raw kafkajs produce+consume:              ${rawRate.toFixed(0)} events/s (${rawSeconds.toFixed(2)} s)`);
+      console.log(`ratio end-to-end/raw: ${(e2eRate / rawRate).toFixed(3)}`);
+    } finally {
+      await db.destroy();
+    }
+  });
+}
+
+async function endToEnd(db: Knex, brokers: string[], topic: string, events: CloudEvent[]): Promise<number> {
+  const transport = createKafkaTransport({ brokers, clientId: 'bench-e2e', partitions: 3 });
+  let handled = 0;
+  let finish!: () => void;
+  const allHandled = new Promise<void>((resolve) => (finish = resolve));
+  const consumer = await startEventConsumer({
+    transport,
+    group: 'bench-e2e',
+    topics: [topic],
+    handler: idempotentHandler(db, 'bench-e2e', async () => {
+      if (++handled === events.length) finish();
+    }),
+  });
+  const relay = new OutboxRelay({ db, schema: SCHEMA, transport, batchSize: 500 });
+  await relay.start();
+  try {
+    const started = performance.now();
+    for (let i = 0; i < events.length; i += PER_TRANSACTION) {
+      await db.transaction((trx) => publishAllInTransaction(trx, events.slice(i, i + PER_TRANSACTION)));
+    }
+    const written = performance.now();
+    await waitForEmptyOutbox(db);
+    const relayed = performance.now();
+    await allHandled;
+    const done = performance.now();
+    console.log(`end-to-end phases: outbox writes ${((written - started) / 1000).toFixed(2)} s, all relayed at ${((relayed - started) / 1000).toFixed(2)} s, all handled at ${((done - started) / 1000).toFixed(2)} s`);
+    return (done - started) / 1000;
+  } finally {
+    await relay.stop();
+    await consumer.stop();
+    await transport.close();
+  }
+}
+
+async function waitForEmptyOutbox(db: Knex): Promise<void> {
+  for (;;) {
+    const [{ n }] = (await db('outbox_events').whereNull('sent_at').count({ n: '*' })) as [{ n: number }];
+    if (Number(n) === 0) return;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+async function rawKafkajs(brokers: string[], topic: string, events: CloudEvent[]): Promise<number> {
+  const kafka = new Kafka({ clientId: 'bench-raw', brokers, logLevel: logLevel.NOTHING });
+  const admin = kafka.admin();
+  await admin.connect();
+  await admin.createTopics({ waitForLeaders: true, topics: [{ topic, numPartitions: 3, replicationFactor: 1 }] });
+  await admin.disconnect();
+  const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, createPartitioner: Partitioners.DefaultPartitioner });
+  const consumer = kafka.consumer({ groupId: 'bench-raw', maxWaitTimeInMs: 250 });
+  // Same consumer concurrency as the transport, so the ratio measures the outbox and inbox, not a setting.
+  await Promise.all([producer.connect(), consumer.connect()]);
+  await consumer.subscribe({ topics: [topic], fromBeginning: true });
+  let received = 0;
+  let finish!: () => void;
+  const allReceived = new Promise<void>((resolve) => (finish = resolve));
+  await consumer.run({
+    partitionsConsumedConcurrently: 3,
+    eachMessage: async () => {
+      if (++received === events.length) finish();
+    },
+  });
+  const messages = events.map((e) => toWireMessage(topic, e.subject, e));
+  try {
+    const started = performance.now();
+    for (let i = 0; i < messages.length; i += 500) {
+      await producer.send({ topic, acks: -1, messages: messages.slice(i, i + 500).map((m) => ({ key: m.key, value: m.value, headers: m.headers })) });
+    }
+    await allReceived;
+    return (performance.now() - started) / 1000;
+  } finally {
+    await consumer.disconnect();
+    await producer.disconnect();
+  }
+}
+
+/** The outbox/inbox template of migrations/README.md, as a service's own migration applies it. */
+async function applyOutboxTemplate(db: Knex): Promise<void> {
+  const readme = await readFile(repoPath('migrations/README.md'), 'utf8');
+  const block = /<!-- outbox-inbox-template:start -->\s*```sql\n([\s\S]*?)```/.exec(readme)?.[1] ?? '';
+  const up = block.split(/^-- \+goose (?:Up|Down)$/m)[1];
+  if (!up) throw new Error('outbox template not found in migrations/README.md');
+  await db.raw(`CREATE SCHEMA ${SCHEMA}`);
+  // One connection for both statements: the template's names resolve through its search_path.
+  await db.transaction(async (trx) => {
+    await trx.raw(`SET LOCAL search_path TO ${SCHEMA}, public`);
+    await trx.raw(up.replace(/^-- \+goose Statement(Begin|End)$/gm, ''));
+  });
+}
