@@ -14,9 +14,10 @@ export function observeRequests(service: string, logger: Logger, metrics: Servic
     const started = process.hrtime.bigint();
     const parent = propagation.extract(context.active(), req.headers);
     const span = tracer.startSpan(`${req.method} ${req.path}`, { kind: SpanKind.SERVER }, parent);
-    const { traceId, spanId } = span.spanContext();
-    res.locals.traceId = traceId;
-    res.locals.logger = logger.child({ request_id: res.locals.requestId, trace_id: traceId, span_id: spanId });
+    const spanContext = trace.setSpan(parent, span);
+    res.locals.traceId = span.spanContext().traceId;
+    // Trace and span ids come from the logger's mixin wherever this span is active.
+    res.locals.logger = logger.child({ request_id: res.locals.requestId });
 
     res.once('finish', () => {
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
@@ -30,9 +31,9 @@ export function observeRequests(service: string, logger: Logger, metrics: Servic
       span.end();
       if (PROBE_PATHS.has(req.path)) return;
       const line = { method: req.method, path: req.originalUrl, route, status: res.statusCode, duration_ms: Math.round(seconds * 1e4) / 10 };
-      (res.locals.logger as Logger).info(line, 'request completed');
+      context.with(spanContext, () => (res.locals.logger as Logger).info(line, 'request completed'));
     });
 
-    context.with(trace.setSpan(parent, span), next);
+    context.with(spanContext, next);
   };
 }

@@ -1,10 +1,11 @@
 import { Writable } from 'node:stream';
+import { Router } from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { AlreadyExistsError, NotFoundError } from '../../src/errors/index.js';
 import { createServiceApp, finishServiceApp, parseBody, parseQuery, principalOf, requireRoles, createJwtVerifier, sendCreated, sendOk, startHttpServer, type HttpServerHandle } from '../../src/http/index.js';
 import { createLogger } from '../../src/logger/index.js';
-import { createMetrics } from '../../src/observability/index.js';
+import { createMetrics, initTracing, type Tracing } from '../../src/observability/index.js';
 import { createTestJwtIssuer, type TestJwtIssuer } from '../../src/testing/index.js';
 
 const itemSchema = z.object({ name: z.string().min(1), price: z.object({ amount: z.number().int().nonnegative() }) }).strict();
@@ -12,9 +13,11 @@ const itemSchema = z.object({ name: z.string().min(1), price: z.object({ amount:
 let server: HttpServerHandle;
 let issuer: TestJwtIssuer;
 let ready = true;
+let tracing: Tracing;
 const logLines: string[] = [];
 
 beforeAll(async () => {
+  tracing = initTracing({ service: 'kit-test' });
   issuer = await createTestJwtIssuer();
   const logger = createLogger({ service: 'kit-test', destination: new Writable({ write(chunk, _e, cb) { logLines.push(String(chunk)); cb(); } }) });
   const app = createServiceApp({ service: 'kit-test', logger, metrics: createMetrics('kit-test', { defaultMetrics: false }), readiness: async () => ready, bodyLimit: '1kb' });
@@ -31,12 +34,16 @@ beforeAll(async () => {
     throw new Error('connection string postgres://secret@db leaked?');
   });
   app.get('/staff-only', requireRoles(verifier, 'staff', 'admin'), (req, res) => sendOk(res, principalOf(req)));
+  const mounted = Router();
+  mounted.get('/things/:id', requireRoles(verifier, 'staff'), (_req, res) => sendOk(res, 'thing'));
+  app.use('/api/v1', mounted);
   finishServiceApp(app);
   server = await startHttpServer(app, { port: 0, host: '127.0.0.1' });
 });
 
 afterAll(async () => {
   await server.close();
+  await tracing.shutdown();
 });
 
 const call = (path: string, init: RequestInit = {}) => fetch(`${server.url}${path}`, init);
@@ -129,12 +136,27 @@ describe('service app', () => {
     expect(text).toMatch(/http_requests_total\{method="GET",route="\/items\/:id",status_code="404",service="kit-test"\} \d+/);
   });
 
-  it('writes an access log line carrying the trace id', async () => {
+  it('writes an access log line carrying the trace id once', async () => {
     await call('/items/9');
-    const line = logLines.map((l) => JSON.parse(l)).find((l) => l.path === '/items/9');
+    const raw = logLines.find((l) => l.includes('"path":"/items/9"'))!;
+    const line = JSON.parse(raw);
     expect(line).toMatchObject({ status: 404, route: '/items/:id', service: 'kit-test' });
     expect(line.request_id).toBeTruthy();
     expect(line.trace_id).toMatch(/^[0-9a-f]{32}$/);
+    expect(raw.match(/"trace_id"/g)).toHaveLength(1);
+  });
+
+  it('continues the caller\'s W3C trace', async () => {
+    const traceId = '4bf92f3577b34da6a3ce929d0e0e4736';
+    await call('/items/77', { headers: { traceparent: `00-${traceId}-00f067aa0ba902b7-01` } });
+    const line = logLines.map((l) => JSON.parse(l)).find((l) => l.path === '/items/77');
+    expect(line.trace_id).toBe(traceId);
+  });
+
+  it('labels a request refused inside a mounted router with the full route template', async () => {
+    expect((await call('/api/v1/things/5')).status).toBe(401);
+    const line = logLines.map((l) => JSON.parse(l)).find((l) => l.path === '/api/v1/things/5');
+    expect(line.route).toBe('/api/v1/things/:id');
   });
 });
 
