@@ -14,13 +14,19 @@ const protoDir = path.join(repo, 'proto');
 const buf = path.join(repo, 'node_modules/.bin/buf');
 const lintOnly = process.argv.includes('--lint-only');
 
-// google.api.http annotations come from the google-proto-files npm package; copied beside ours (gitignored)
-// because buf resolves imports only inside its module.
+// Third-party protos come from npm packages and are copied beside ours (gitignored) because buf resolves
+// imports only inside its module: the google.api.http annotations, and grpc.health.v1 so that the descriptor
+// set (and so server reflection) describes the health service too. Neither is linted nor generated.
 const require = createRequire(import.meta.url);
-const googleProtos = path.join(path.dirname(require.resolve('google-proto-files/package.json')), 'google/api');
-mkdirSync(path.join(protoDir, 'google/api'), { recursive: true });
-for (const file of ['annotations.proto', 'http.proto']) {
-  copyFileSync(path.join(googleProtos, file), path.join(protoDir, 'google/api', file));
+const packageDir = (name) => path.dirname(require.resolve(`${name}/package.json`));
+const vendored = [
+  [path.join(packageDir('google-proto-files'), 'google/api/annotations.proto'), 'google/api/annotations.proto'],
+  [path.join(packageDir('google-proto-files'), 'google/api/http.proto'), 'google/api/http.proto'],
+  [path.join(packageDir('grpc-health-check'), 'proto/health/v1/health.proto'), 'grpc/health/v1/health.proto'],
+];
+for (const [from, to] of vendored) {
+  mkdirSync(path.dirname(path.join(protoDir, to)), { recursive: true });
+  copyFileSync(from, path.join(protoDir, to));
 }
 
 const run = (...args) => execFileSync(buf, args, { cwd: repo, stdio: 'inherit' });
@@ -30,6 +36,6 @@ if (lintOnly) process.exit(0);
 
 // Start clean so a deleted .proto leaves no stale module behind.
 rmSync(path.join(pkgDir, 'src/gen'), { recursive: true, force: true });
-run('generate', 'proto', '--template', 'proto/buf.gen.yaml', '--exclude-path', 'proto/google');
+run('generate', 'proto', '--template', 'proto/buf.gen.yaml', '--exclude-path', 'proto/google', '--exclude-path', 'proto/grpc');
 mkdirSync(path.join(pkgDir, 'descriptors'), { recursive: true });
 run('build', 'proto', '-o', path.join(pkgDir, 'descriptors/ecommerce.binpb'));

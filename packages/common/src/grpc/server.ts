@@ -61,7 +61,7 @@ export async function startGrpcServer(settings: GrpcServerSettings): Promise<Grp
   }
   const health = new HealthReporter(serviceNames);
   health.addToServer(server);
-  addReflection(server, settings.descriptorSet);
+  addReflection(server, settings.descriptorSet, [...serviceNames, 'grpc.health.v1.Health']);
 
   const host = settings.host ?? '0.0.0.0';
   const port = await new Promise<number>((resolve, reject) => {
