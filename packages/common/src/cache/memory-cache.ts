@@ -10,14 +10,17 @@ export class MemoryCache implements Cache {
     this.entries = new LRUCache({ max: maxEntries, ttlAutopurge: false, ttlResolution: 0, perf: { now } });
   }
 
+  /**
+   * Hits are shared, deeply frozen values: copying on every read cost more than the rest of a cached
+   * request, and a caller that tries to change a cached value gets a TypeError instead of a silent corruption.
+   */
   async get<T>(key: string): Promise<T | undefined> {
-    // Values are stored as structured clones so a caller mutating a result cannot change the cache.
-    const hit = this.entries.get(key);
-    return hit ? (structuredClone(hit.value) as T) : undefined;
+    return this.entries.get(key)?.value as T | undefined;
   }
 
   async set<T>(key: string, value: T, ttlSeconds = this.defaultTtlSeconds): Promise<void> {
-    this.entries.set(key, { value: structuredClone(value) }, { ttl: ttlSeconds * 1000 });
+    // The copy keeps the caller's own object mutable and detaches the entry from it.
+    this.entries.set(key, { value: deepFreeze(structuredClone(value)) }, { ttl: ttlSeconds * 1000 });
   }
 
   async delete(...keys: string[]): Promise<void> {
@@ -27,4 +30,10 @@ export class MemoryCache implements Cache {
   async close(): Promise<void> {
     this.entries.clear();
   }
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return value;
+  for (const child of Object.values(value)) deepFreeze(child);
+  return Object.freeze(value);
 }

@@ -14,11 +14,13 @@ describe('in-memory cache', () => {
     expect(await cache.get('product:1')).toBeUndefined();
   });
 
-  it('hands out copies so a caller cannot change the cached value', async () => {
+  it('refuses a change to a cached value and is not changed through the stored object', async () => {
     const cache = createCache({ namespace: 'x' });
-    await cache.set('k', { tags: ['a'] });
-    const first = await cache.get<{ tags: string[] }>('k');
-    first!.tags.push('b');
+    const original = { tags: ['a'] };
+    await cache.set('k', original);
+    original.tags.push('changed after set');
+    const hit = await cache.get<{ tags: string[] }>('k');
+    expect(() => hit!.tags.push('b')).toThrow(TypeError);
     expect(await cache.get('k')).toEqual({ tags: ['a'] });
   });
 
