@@ -1,5 +1,6 @@
 // Every service the embedded runner hosts, in start order (dependencies first). A new service joins here.
 import { startCatalog } from '@ecommerce/catalog';
+import { startUser } from '@ecommerce/user';
 
 type Env = Record<string, string | undefined>;
 
@@ -20,6 +21,13 @@ export const hostedServices: HostedService[] = [
     async start(env) {
       const s = await startCatalog(env);
       return { urls: { http: s.url }, stop: s.stop };
+    },
+  },
+  {
+    name: 'user',
+    async start(env) {
+      const s = await startUser(env);
+      return { urls: { http: s.httpUrl, grpc: s.grpcAddress }, stop: s.stop };
     },
   },
 ];
