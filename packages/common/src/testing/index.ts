@@ -3,3 +3,4 @@ export * from './test-database.js';
 export * from './vitest-context.js';
 export * from './jwt-issuer.js';
 export * from './migrated-database.js';
+export * from './redis-server.js';
