@@ -5,7 +5,9 @@ import type { Logger } from 'pino';
 import { backoffDelay, sleep, type BackoffPolicy } from './backoff.js';
 import { fromWireMessage, type WireMessage } from './binary-mode.js';
 import { deadLetterTopic, InvalidEventError, type CloudEvent } from './cloud-event.js';
+import { consumerMetrics } from './events-metrics.js';
 import { contextFromTraceparent } from './trace-context.js';
+import type { Registry } from 'prom-client';
 import type { EventTransport, ReceivedMessage, Subscription } from './transport.js';
 
 export interface DeliveryInfo {
@@ -32,6 +34,8 @@ export interface ConsumerOptions {
   logger?: Logger;
   retry?: Partial<RetryPolicy>;
   fromBeginning?: boolean;
+  /** The service's Prometheus registry: outcomes, retries and consumer lag. */
+  metrics?: Registry;
 }
 
 export const DEFAULT_RETRY: RetryPolicy = { maxAttempts: 5, initialDelayMs: 100, maxDelayMs: 5_000, factor: 2 };
@@ -43,6 +47,7 @@ export async function startEventConsumer(options: ConsumerOptions): Promise<Subs
   const retry: RetryPolicy = { ...DEFAULT_RETRY, ...options.retry };
   const shutdown = new AbortController();
   const tracer = trace.getTracer('@ecommerce/common/events');
+  const metrics = options.metrics ? consumerMetrics(options.metrics) : undefined;
 
   const deadLetter = async (message: ReceivedMessage, error: unknown, attempts: number) => {
     const reason = error instanceof Error ? error.message : String(error);
@@ -55,6 +60,7 @@ export async function startEventConsumer(options: ConsumerOptions): Promise<Subs
     };
     const dlq: WireMessage = { topic: deadLetterTopic(message.topic), key: message.key, headers, value: message.value ?? '' };
     await options.transport.publish([dlq]);
+    metrics?.handled.inc({ topic: message.topic, group: options.group, outcome: 'dead_lettered' });
     options.logger?.error({ topic: message.topic, offset: message.offset, err: reason, attempts }, 'event moved to the dead-letter topic');
   };
 
@@ -83,12 +89,16 @@ export async function startEventConsumer(options: ConsumerOptions): Promise<Subs
         const delivery = { topic: message.topic, partition: message.partition, offset: message.offset, attempt };
         await context.with(trace.setSpan(parent, span), () => options.handler(event, delivery));
         span.end();
+        const labels = { topic: message.topic, group: options.group };
+        metrics?.handled.inc({ ...labels, outcome: 'handled' });
+        metrics?.lag.observe(labels, Math.max(0, Date.now() - Date.parse(event.time)) / 1000);
         return;
       } catch (err) {
         span.recordException(err as Error);
         span.setStatus({ code: SpanStatusCode.ERROR });
         span.end();
         if (attempt >= retry.maxAttempts) return deadLetter(message, err, attempt);
+        metrics?.retries.inc({ topic: message.topic, group: options.group });
         options.logger?.warn({ topic: message.topic, event_id: event.id, attempt, err }, 'event handler failed; retrying');
         if (!(await sleep(backoffDelay(retry, attempt), shutdown.signal))) throw new ShuttingDown();
       }

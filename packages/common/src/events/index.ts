@@ -11,3 +11,4 @@ export * from './backoff.js';
 export * from './outbox.js';
 export * from './outbox-relay.js';
 export * from './inbox.js';
+export * from './events-metrics.js';

@@ -7,6 +7,8 @@ import { toWireMessage } from './binary-mode.js';
 import { OUTBOX_TABLE } from './outbox.js';
 import { claimPending, type ClaimMode } from './outbox-claim.js';
 import { OutboxListener } from './outbox-listener.js';
+import { relayMetrics, type RelayMetrics } from './events-metrics.js';
+import type { Registry } from 'prom-client';
 import type { EventTransport } from './transport.js';
 
 export interface OutboxRelayOptions {
@@ -28,6 +30,8 @@ export interface OutboxRelayOptions {
   pruneIntervalMs?: number;
   /** LISTEN for the trigger's notifications (default true); without it the relay only polls. */
   listen?: boolean;
+  /** The service's Prometheus registry: published/failed counters and the outbox backlog gauges. */
+  metrics?: Registry;
 }
 
 export class OutboxRelay {
@@ -37,9 +41,11 @@ export class OutboxRelay {
   private listener?: OutboxListener;
   private wake: () => void = () => {};
   private loops: Promise<void>[] = [];
+  private readonly metrics?: RelayMetrics;
 
   constructor(private readonly options: OutboxRelayOptions) {
     this.batchSize = options.batchSize ?? 200;
+    if (options.metrics) this.metrics = relayMetrics(options.metrics, options.db);
     this.backoff = options.retryBackoff ?? { initialDelayMs: 500, maxDelayMs: 60_000 };
   }
 
@@ -109,10 +115,12 @@ export class OutboxRelay {
           last_error: String((err as Error)?.message ?? err).slice(0, 1000),
           next_attempt_at: trx.raw(`now() + make_interval(secs => ?)`, [delayMs / 1000]),
         });
+        this.metrics?.failures.inc();
         this.options.logger?.warn({ err, rows: rows.length, retry_in_ms: delayMs }, 'outbox publish failed; the sweeper retries');
         return { claimed: rows.length, sent: 0 };
       }
       await trx(OUTBOX_TABLE).whereIn('id', ids).update({ sent_at: trx.fn.now(), last_error: null });
+      this.metrics?.published.inc(rows.length);
       return { claimed: rows.length, sent: rows.length };
     });
   }
