@@ -1,10 +1,11 @@
 // The list of benchmarks `make bench` runs, in order. Each entry lives in its own file.
 import { runCatalogHttpBench } from './catalog-http.js';
 import { runEventsBench } from './events-outbox-kafka.js';
+import { runGrpcBench } from './grpc-user.js';
 
 export interface Benchmark {
   name: string;
   run(): Promise<void>;
 }
 
-export const benchmarks: Benchmark[] = [{ name: 'catalog-http', run: runCatalogHttpBench }, { name: 'events', run: runEventsBench }];
+export const benchmarks: Benchmark[] = [{ name: 'catalog-http', run: runCatalogHttpBench }, { name: 'events', run: runEventsBench }, { name: 'grpc-user', run: runGrpcBench }];

@@ -125,15 +125,24 @@ function wrapService(
       const abort = new AbortController();
       const rawDeadline = call.getDeadline();
       const deadline = rawDeadline instanceof Date ? rawDeadline : Number.isFinite(rawDeadline) ? new Date(rawDeadline) : undefined;
+      let finished = false;
+      // grpc-js also emits `cancelled` when a finished call's stream closes: only a running call is aborted.
       call.on('cancelled', () => {
+        if (finished) return;
         const expired = deadline !== undefined && deadline.getTime() <= Date.now();
         abort.abort(expired ? new AppError('deadline_exceeded', 'deadline exceeded') : new AppError('aborted', 'call cancelled'));
       });
       const ctx: CallContext = { method: method.path, metadata: call.metadata, signal: abort.signal, ...(deadline ? { deadline } : {}) };
       const unaryCall: UnaryCall = { service, method: name, call, ctx, request: call.request, access, abort };
       run(unaryCall).then(
-        (response) => callback(null, response),
-        (failure: unknown) => callback(failure as Parameters<sendUnaryData<unknown>>[0]),
+        (response) => {
+          finished = true;
+          callback(null, response);
+        },
+        (failure: unknown) => {
+          finished = true;
+          callback(failure as Parameters<sendUnaryData<unknown>>[0]);
+        },
       );
     };
   }
