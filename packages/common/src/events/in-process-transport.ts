@@ -8,15 +8,22 @@ export interface InProcessTransportOptions {
   partitions?: number;
   /** Pause before redelivering a message whose handler rejected (default 50 ms). */
   redeliveryDelayMs?: number;
+  /**
+   * Messages kept per partition (default 100,000); older ones are dropped like Kafka's size retention,
+   * so a long `make dev` session does not grow without bound.
+   */
+  retainPerPartition?: number;
 }
 
 interface Log {
+  /** Offset of messages[0]; grows as retention drops old messages. */
+  base: number;
   messages: ReceivedMessage[];
   waiters: Array<() => void>;
 }
 
 export function createInProcessTransport(options: InProcessTransportOptions = {}): EventTransport {
-  return new InProcessTransport(options.partitions ?? 3, options.redeliveryDelayMs ?? 50);
+  return new InProcessTransport(options.partitions ?? 3, options.redeliveryDelayMs ?? 50, options.retainPerPartition ?? 100_000);
 }
 
 class InProcessTransport implements EventTransport {
@@ -28,6 +35,7 @@ class InProcessTransport implements EventTransport {
   constructor(
     private readonly partitions: number,
     readonly redeliveryDelayMs: number,
+    private readonly retain: number,
   ) {}
 
   async publish(messages: WireMessage[]): Promise<void> {
@@ -36,7 +44,12 @@ class InProcessTransport implements EventTransport {
       const logs = this.logsOf(message.topic);
       const partition = partitionOf(message.key, logs.length);
       const log = logs[partition]!;
-      log.messages.push({ ...message, headers: { ...message.headers }, partition, offset: String(log.messages.length) });
+      log.messages.push({ ...message, headers: { ...message.headers }, partition, offset: String(log.base + log.messages.length) });
+      const excess = log.messages.length - this.retain;
+      if (excess > 0) {
+        log.messages.splice(0, excess);
+        log.base += excess;
+      }
       for (const wake of log.waiters.splice(0)) wake();
     }
   }
@@ -59,7 +72,7 @@ class InProcessTransport implements EventTransport {
   logsOf(topic: string): Log[] {
     let logs = this.topics.get(topic);
     if (!logs) {
-      logs = Array.from({ length: this.partitions }, () => ({ messages: [], waiters: [] }));
+      logs = Array.from({ length: this.partitions }, () => ({ base: 0, messages: [], waiters: [] }));
       this.topics.set(topic, logs);
     }
     return logs;
@@ -180,10 +193,13 @@ class Worker {
 
   private async run(): Promise<void> {
     const { committed } = this.member.group;
-    if (!committed.has(this.slot)) committed.set(this.slot, this.member.options.fromBeginning === false ? this.log.messages.length : 0);
+    if (!committed.has(this.slot)) {
+      committed.set(this.slot, this.member.options.fromBeginning === false ? this.log.base + this.log.messages.length : 0);
+    }
     let position = committed.get(this.slot)!;
     while (this.state === 'running') {
-      const message = this.log.messages[position];
+      position = Math.max(position, this.log.base); // what retention dropped is gone, as in Kafka
+      const message = this.log.messages[position - this.log.base];
       if (!message) {
         await new Promise<void>((resolve) => {
           this.wake = resolve;
