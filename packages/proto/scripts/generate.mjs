@@ -15,13 +15,15 @@ const buf = path.join(repo, 'node_modules/.bin/buf');
 const lintOnly = process.argv.includes('--lint-only');
 
 // Third-party protos come from npm packages and are copied beside ours (gitignored) because buf resolves
-// imports only inside its module: the google.api.http annotations, and grpc.health.v1 so that the descriptor
-// set (and so server reflection) describes the health service too. Neither is linted nor generated.
+// imports only inside its module: the google.api.http annotations; google.rpc.BadRequest, so that reflection
+// lets grpcurl print the field violations in error details; and grpc.health.v1, so that reflection describes
+// the health service too. None of them is linted or generated.
 const require = createRequire(import.meta.url);
 const packageDir = (name) => path.dirname(require.resolve(`${name}/package.json`));
 const vendored = [
   [path.join(packageDir('google-proto-files'), 'google/api/annotations.proto'), 'google/api/annotations.proto'],
   [path.join(packageDir('google-proto-files'), 'google/api/http.proto'), 'google/api/http.proto'],
+  [path.join(packageDir('google-proto-files'), 'google/rpc/error_details.proto'), 'google/rpc/error_details.proto'],
   [path.join(packageDir('grpc-health-check'), 'proto/health/v1/health.proto'), 'grpc/health/v1/health.proto'],
 ];
 for (const [from, to] of vendored) {

@@ -27,7 +27,6 @@ export function openInfrastructure(env: Record<string, string | undefined>): Ope
           ...(config.JWT_AUDIENCE ? { audience: config.JWT_AUDIENCE } : {}),
         })
       : refusingVerifier;
-  if (verifier === refusingVerifier) logger.warn('neither JWT_JWKS_URL nor JWT_PUBLIC_KEY is set: every call will be UNAUTHENTICATED');
   return {
     config,
     logger,

@@ -20,6 +20,9 @@ export async function startUser(env: Record<string, string | undefined> = proces
   const infra = openInfrastructure(env);
   try {
     const container = createContainer(infra);
+    if (!infra.config.JWT_JWKS_URL && !infra.config.JWT_PUBLIC_KEY) {
+      infra.logger.warn('neither JWT_JWKS_URL nor JWT_PUBLIC_KEY is set: every call will be UNAUTHENTICATED');
+    }
     if (infra.config.BOOTSTRAP_ADMIN_EMAIL) {
       const { user, created } = await container.get(BootstrapAdminUseCase).execute(infra.config.BOOTSTRAP_ADMIN_EMAIL, infra.config.BOOTSTRAP_ADMIN_NAME);
       infra.logger.info({ user_id: user.id, created }, 'bootstrap admin ensured');

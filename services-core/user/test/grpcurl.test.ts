@@ -66,6 +66,8 @@ describe.skipIf(!grpcurl)(`grpcurl against the running user service${skipped}`, 
     expect(code).not.toBe(0);
     expect(stderr).toContain('Code: InvalidArgument');
     expect(stderr).toContain('id: must be a UUID');
+    // the google.rpc.BadRequest detail, decoded by grpcurl through reflection
+    expect(stderr).toContain('"field": "id"');
   });
 
   it('shows UNAUTHENTICATED without a token', async () => {
