@@ -1,10 +1,11 @@
 // Kafka transport (kafkajs): idempotent producer, topics created with the configured partitions,
 // CloudEvents attributes and trace context in headers, offsets committed only for finished messages.
-import { Kafka, logLevel as KafkaLogLevel, Partitioners, type Admin, type Consumer, type Producer, type LogEntry } from 'kafkajs';
+import { Kafka, logLevel as KafkaLogLevel, Partitioners, type Admin, type Producer, type LogEntry } from 'kafkajs';
 import type { Logger } from 'pino';
 import type { WireMessage } from './binary-mode.js';
 import { deadLetterTopic } from './cloud-event.js';
-import type { EventTransport, ReceivedMessage, SubscribeOptions, Subscription } from './transport.js';
+import { KafkaSubscription } from './kafka-subscription.js';
+import type { EventTransport, SubscribeOptions, Subscription } from './transport.js';
 
 export interface KafkaTransportOptions {
   /** Bootstrap servers, e.g. ['127.0.0.1:9092'] (KAFKA_BROKERS split on commas). */
@@ -128,75 +129,5 @@ class KafkaTransport implements EventTransport {
       })),
     });
     for (const t of missing) this.known.add(t);
-  }
-}
-
-class KafkaSubscription implements Subscription {
-  private state: 'running' | 'stopping' | 'killed' = 'running';
-  private onKill: () => void = () => {};
-  private readonly killed = new Promise<'killed'>((resolve) => (this.onKill = () => resolve('killed')));
-
-  constructor(
-    private readonly consumer: Consumer,
-    private readonly options: SubscribeOptions,
-    private readonly redeliveryDelayMs: number,
-    private readonly concurrency: number,
-  ) {}
-
-  async run(): Promise<void> {
-    await this.consumer.run({
-      autoCommit: false,
-      eachBatchAutoResolve: false,
-      partitionsConsumedConcurrently: this.concurrency,
-      eachBatch: async ({ batch, resolveOffset, heartbeat, isRunning, isStale, commitOffsetsIfNecessary }) => {
-        const { topic, partition } = batch;
-        let finished: string | undefined;
-        for (const m of batch.messages) {
-          if (this.state !== 'running' || !isRunning() || isStale()) break;
-          const headers: Record<string, string> = {};
-          for (const [name, value] of Object.entries(m.headers ?? {})) {
-            if (value !== undefined) headers[name] = Array.isArray(value) ? String(value[0]) : String(value);
-          }
-          const message: ReceivedMessage = {
-            topic,
-            partition,
-            offset: m.offset,
-            key: m.key?.toString() ?? '',
-            headers,
-            value: m.value === null ? null : m.value.toString(),
-          };
-          const outcome = await Promise.race([
-            this.options.onMessage(message).then(() => 'done' as const, () => 'failed' as const),
-            this.killed,
-          ]);
-          if (outcome === 'killed') return; // a crash commits nothing
-          if (outcome === 'failed') {
-            await new Promise((r) => setTimeout(r, this.redeliveryDelayMs));
-            break; // unresolved: fetched again from this offset
-          }
-          resolveOffset(m.offset);
-          finished = m.offset;
-          await heartbeat();
-        }
-        if (finished !== undefined && this.state !== 'killed') {
-          // Through the batch's own commit: consumer.commitOffsets is dropped once stop() has begun.
-          const offset = (BigInt(finished) + 1n).toString();
-          await commitOffsetsIfNecessary({ topics: [{ topic, partitions: [{ partition, offset }] }] });
-        }
-      },
-    });
-  }
-
-  async stop(): Promise<void> {
-    if (this.state !== 'running') return;
-    this.state = 'stopping';
-    await this.consumer.disconnect();
-  }
-
-  async kill(): Promise<void> {
-    if (this.state === 'killed') return;
-    this.state = 'killed';
-    this.onKill();
-    await this.consumer.disconnect();
   }
 }
