@@ -1,9 +1,7 @@
 // grpc.health.v1 (Check and Watch) for Kubernetes probes and load balancers. The overall status ("") and each
 // registered service follow the server's readiness and turn NOT_SERVING as soon as shutdown starts.
-import { HealthImplementation, protoPath, type ServingStatus } from 'grpc-health-check';
+import { HealthImplementation, type ServingStatus } from 'grpc-health-check';
 import type { Server } from '@grpc/grpc-js';
-
-export { protoPath as HEALTH_PROTO_PATH };
 
 export class HealthReporter {
   private readonly impl: HealthImplementation;
