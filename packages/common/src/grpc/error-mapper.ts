@@ -3,6 +3,7 @@
 import { Metadata, status, type ServiceError, type StatusObject } from '@grpc/grpc-js';
 import { AppError, isAppError, type ErrorType } from '../errors/app-error.js';
 import type { Logger } from '../logger/logger.js';
+import type { UnaryInterceptor } from './interceptor.js';
 import { decodeFieldViolations, encodeStatusDetails, STATUS_DETAILS_KEY } from './status-details.js';
 
 export const GRPC_STATUS_BY_TYPE: Record<ErrorType, status> = {
@@ -51,7 +52,7 @@ export function isServiceError(err: unknown): err is ServiceError {
 }
 
 /** Innermost of the observing interceptors: whatever the handler threw leaves as a GrpcFailure. */
-export function errorMappingInterceptor(logger: Logger): (call: unknown, next: () => Promise<unknown>) => Promise<unknown> {
+export function errorMappingInterceptor(logger: Logger): UnaryInterceptor {
   return async (_call, next) => {
     try {
       return await next();
