@@ -1,7 +1,9 @@
 // Events end to end (outbox insert -> relay -> Kafka -> consumer with inbox) against raw kafkajs
 // produce+consume of the same messages on the same broker, in the same run. Needs KAFKA_BROKERS.
-import { readFile } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { createDatabase, type Knex } from '@ecommerce/common/db';
 import {
   createCloudEvent,
@@ -14,6 +16,7 @@ import {
   toWireMessage,
   type CloudEvent,
 } from '@ecommerce/common/events';
+import { migrateUp } from '@ecommerce/common/migrate';
 import { Kafka, logLevel, Partitioners } from 'kafkajs';
 import { withBenchPostgres } from './bench-postgres.js';
 import { repoPath } from './repo-path.js';
@@ -30,9 +33,9 @@ export async function runEventsBench(): Promise<void> {
     return;
   }
   await withBenchPostgres('events_bench', async (databaseUrl) => {
+    await applyOutboxTemplate(databaseUrl);
     const db = createDatabase({ url: databaseUrl, schema: SCHEMA, poolMax: 10 });
     try {
-      await applyOutboxTemplate(db);
       const run = randomBytes(3).toString('hex');
       const events = Array.from({ length: EVENTS }, (_, i) =>
         createCloudEvent({ source: '/ecommerce/bench', type: `bench${run}.item.changed`, subject: `item-${i % KEYS}`, data: { seq: i, name: `item ${i}`, priceMinor: 1999 } }),
@@ -128,15 +131,16 @@ async function rawKafkajs(brokers: string[], topic: string, events: CloudEvent[]
 }
 
 /** The outbox/inbox template of migrations/README.md, as a service's own migration applies it. */
-async function applyOutboxTemplate(db: Knex): Promise<void> {
+/** The outbox/inbox template of migrations/README.md, applied by the goose runner as a service's migration. */
+async function applyOutboxTemplate(databaseUrl: string): Promise<void> {
   const readme = await readFile(repoPath('migrations/README.md'), 'utf8');
-  const block = /<!-- outbox-inbox-template:start -->\s*```sql\n([\s\S]*?)```/.exec(readme)?.[1] ?? '';
-  const up = block.split(/^-- \+goose (?:Up|Down)$/m)[1];
-  if (!up) throw new Error('outbox template not found in migrations/README.md');
-  await db.raw(`CREATE SCHEMA ${SCHEMA}`);
-  // One connection for both statements: the template's names resolve through its search_path.
-  await db.transaction(async (trx) => {
-    await trx.raw(`SET LOCAL search_path TO ${SCHEMA}, public`);
-    await trx.raw(up.replace(/^-- \+goose Statement(Begin|End)$/gm, ''));
-  });
+  const block = /<!-- outbox-inbox-template:start -->\s*```sql\n([\s\S]*?)```/.exec(readme)?.[1];
+  if (!block) throw new Error('outbox template not found in migrations/README.md');
+  const dir = await mkdtemp(path.join(tmpdir(), 'events-bench-'));
+  try {
+    await writeFile(path.join(dir, '00001_create_event_outbox_inbox.sql'), block);
+    await migrateUp({ databaseUrl, service: SCHEMA, dir });
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 }

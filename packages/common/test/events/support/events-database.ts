@@ -1,9 +1,12 @@
-// A fresh database whose service schema has the outbox/inbox tables from the template in migrations/README.md.
-import { readFile } from 'node:fs/promises';
+// A fresh database whose service schema has the outbox/inbox tables from the template in migrations/README.md,
+// applied by the project's goose-compatible runner exactly as a service's own migration file would be.
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { createDatabase, type Knex } from '../../../src/db/index.js';
+import { runMigrationCommand, type MigrationVerb } from '../../../src/migrate/index.js';
 import { createTestDatabase } from '../../../src/testing/test-database.js';
 import { postgresAdminUrl } from '../../../src/testing/vitest-context.js';
 
@@ -18,23 +21,30 @@ export interface EventsDatabase {
   close(): Promise<void>;
 }
 
-/** The template's `-- +goose Up` section, as a service's migration would apply it. */
-export async function outboxTemplate(): Promise<{ up: string; down: string }> {
+/** The template block, verbatim: a goose migration file. */
+export async function outboxTemplate(): Promise<string> {
   const text = await readFile(README, 'utf8');
   const block = /<!-- outbox-inbox-template:start -->\s*```sql\n([\s\S]*?)```/.exec(text)?.[1];
   if (!block) throw new Error('outbox template block not found in migrations/README.md');
-  const [, up = '', down = ''] = block.split(/^-- \+goose (?:Up|Down)$/m);
-  const strip = (sql: string) => sql.replace(/^-- \+goose Statement(Begin|End)$/gm, '');
-  return { up: strip(up), down: strip(down) };
+  return block;
+}
+
+/** Runs `verb` for `schema` over a migrations directory holding only the template as 00001. */
+export async function migrateTemplate(databaseUrl: string, schema: string, verb: MigrationVerb): Promise<void> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'outbox-template-'));
+  try {
+    await writeFile(path.join(dir, '00001_create_event_outbox_inbox.sql'), await outboxTemplate());
+    await runMigrationCommand({ databaseUrl, service: schema, dir, command: verb });
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 }
 
 export async function createEventsDatabase(schema = 'svc'): Promise<EventsDatabase> {
   const test = await createTestDatabase(postgresAdminUrl(), `events_${schema}`);
   const client = new pg.Client(test.url);
   await client.connect();
-  const { up } = await outboxTemplate();
-  await client.query(`CREATE SCHEMA ${pg.escapeIdentifier(schema)}; SET search_path TO ${pg.escapeIdentifier(schema)}, public;`);
-  await client.query(up);
+  await migrateTemplate(test.url, schema, 'up');
   const db = createDatabase({ url: test.url, schema, poolMax: 8 });
   return {
     url: test.url,
