@@ -5,8 +5,10 @@ import { credentials, loadPackageDefinition, type Client, type ClientReadableStr
 import { loadSync } from '@grpc/proto-loader';
 import { protoPath as healthProtoPath } from 'grpc-health-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDatabase } from '@ecommerce/common/db';
 import { startUser } from '../src/main.js';
-import { startHarness, unaryCall, type Harness } from './harness.js';
+import { aUser } from './builders.js';
+import { grpcCode, rejectionOf, startHarness, unaryCall, type Harness } from './harness.js';
 
 const require = createRequire(import.meta.url);
 const reflectionProto = path.join(path.dirname(require.resolve('@grpc/reflection/package.json')), 'build/proto/grpc/reflection/v1/reflection.proto');
@@ -45,6 +47,26 @@ describe('health and reflection', () => {
     expect((await fetch(`${h.service.httpUrl}/healthz`)).status).toBe(200);
     const metrics = await (await fetch(`${h.service.httpUrl}/metrics`)).text();
     expect(metrics).toMatch(/grpc_server_handled_total\{[^}]*grpc_service="ecommerce.user.v1.UserService",grpc_method="ListRoles",grpc_code="OK"[^}]*\} 1/);
+  });
+});
+
+describe('deadlines', () => {
+  it('answers DEADLINE_EXCEEDED when a call is stuck on a locked table, and serves again once it is released', async () => {
+    const h = await startHarness();
+    const db = createDatabase({ url: h.database.url, schema: 'user' });
+    try {
+      const { user } = await unaryCall(h.client.createUser.bind(h.client), aUser(), { token: h.tokens.admin });
+      const lock = await db.transaction();
+      await lock.raw('LOCK TABLE users IN ACCESS EXCLUSIVE MODE');
+      const stuck = await rejectionOf(unaryCall(h.client.getUser.bind(h.client), { id: user!.id }, { token: h.tokens.staff, deadlineMs: 300 }));
+      expect(grpcCode(stuck)).toBe('DEADLINE_EXCEEDED');
+      await lock.rollback();
+      const again = await unaryCall(h.client.getUser.bind(h.client), { id: user!.id }, { token: h.tokens.staff });
+      expect(again.user?.id).toBe(user!.id);
+    } finally {
+      await db.destroy();
+      await h.close();
+    }
   });
 });
 
