@@ -90,6 +90,27 @@ export function transportContract(name: string, makeTransport: TransportFactory)
       expect(JSON.parse(received.value!)).toEqual({ seq: 7, subject: 'sku-1' });
     });
 
+    it('delivers a message again, before the ones after it, when its delivery callback rejects', async () => {
+      const offsets: number[] = [];
+      let failedOnce = false;
+      const sub = await transport.subscribe({
+        group: 'raw',
+        topics: [topic],
+        onMessage: async (m) => {
+          const seq = (JSON.parse(m.value!) as { seq: number }).seq;
+          if (seq === 2 && !failedOnce) {
+            failedOnce = true;
+            throw new Error('dead-letter topic unreachable');
+          }
+          offsets.push(seq);
+        },
+      });
+      subscriptions.push(sub);
+      await publish([1, 2, 3].map((seq) => itemEvent(topic, 'k', seq)));
+      await waitFor(() => offsets.length === 3, 'all three');
+      expect(offsets).toEqual([1, 2, 3]);
+    });
+
     it('retries a failing handler with backoff until it succeeds', async () => {
       const attempts: number[] = [];
       await consume('billing', async (_e, attempt) => {
