@@ -27,10 +27,11 @@ dev: build
 	$(NODE) runner/dist/main.js
 
 test: build
+	$(NODE) packages/proto/scripts/generate.mjs --lint-only
 	$(PNPM) exec vitest run
 
-lint: install
-	$(PNPM) exec tsc -b
+# Type-checks everything (the build is the strict type check) and runs buf lint on proto/.
+lint: build
 	$(NODE) packages/proto/scripts/generate.mjs --lint-only
 
 # Regenerates packages/proto/src/gen and the reflection descriptor set from proto/ (also part of `make build`).

@@ -16,7 +16,6 @@ function repoRoot(): string {
   return dir;
 }
 
-const started = Date.now();
 const root = repoRoot();
 const ecosystem = await startEcosystem({
   repoRoot: root,
@@ -35,7 +34,7 @@ const rssMb = Math.round(process.memoryUsage().rss / 1024 / 1024);
 process.stdout.write(
   [
     '',
-    `Ecosystem ready in ${((Date.now() - started) / 1000).toFixed(1)} s (RSS ${rssMb} MiB). Services:`,
+    `Ecosystem ready ${process.uptime().toFixed(1)} s after node started (RSS ${rssMb} MiB). Services:`,
     ...lines,
     `  postgres       ${ecosystem.postgresUrl}`,
     '',
