@@ -7,3 +7,5 @@ export * from './require-roles.js';
 export * from './error-handler.js';
 export * from './request-id.js';
 export * from './route-label.js';
+export * from './rate-limit.js';
+export * from './observe-requests.js';
