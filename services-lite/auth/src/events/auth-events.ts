@@ -1,0 +1,14 @@
+// The integration events auth publishes (topic auth.account) and the user-service event it consumes.
+import { defineEventType } from '@ecommerce/common/events';
+import { AccountInvited, AccountLocked, AccountRegistered, PasswordResetRequested } from '@ecommerce/proto/events/v1/auth';
+import { UserCreated } from '@ecommerce/proto/events/v1/user';
+
+export const EVENT_SOURCE = '/ecommerce/auth';
+export const ACCOUNT_TOPIC = 'auth.account';
+
+export const accountRegistered = defineEventType('auth.account.registered', AccountRegistered);
+export const passwordResetRequested = defineEventType('auth.account.password_reset_requested', PasswordResetRequested);
+export const accountLocked = defineEventType('auth.account.locked', AccountLocked);
+export const accountInvited = defineEventType('auth.account.invited', AccountInvited);
+
+export const userCreated = defineEventType('user.user.created', UserCreated);
