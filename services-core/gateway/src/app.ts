@@ -1,0 +1,137 @@
+// Builds the gateway's Express app from the container. Order matters: request id and observation first, then
+// security headers and CORS, the gateway's own endpoints, rate limits and edge auth for /api, then the routes
+// (transcoded RPCs with a JSON body parser, proxied lite services with the body streamed), then 404 and errors.
+import http from 'node:http';
+import type { FileRegistry } from '@bufbuild/protobuf';
+import {
+  errorHandler,
+  notFoundHandler,
+  observeRequests,
+  rateLimit,
+  requestId,
+  type JwtVerifier,
+  type RateLimitRule,
+  type RateLimitStore,
+} from '@ecommerce/common/http';
+import type { Logger } from '@ecommerce/common/logger';
+import type { ServiceMetrics } from '@ecommerce/common/observability';
+import cors from 'cors';
+import express, { type Express, type Request } from 'express';
+import helmet from 'helmet';
+import type { Container } from 'inversify';
+import type { GatewayConfig } from './config.js';
+import { edgeAuth, type Access } from './edge/access.js';
+import type { CircuitBreakers } from './edge/circuit-breaker.js';
+import { checkUpstreams } from './health/readiness.js';
+import { docsRoutes } from './openapi/docs-page.js';
+import type { OpenApiDocument } from './openapi/document.js';
+import { proxyTo } from './proxy/http-proxy.js';
+import { TOKENS } from './tokens.js';
+import type { GrpcInvoker } from './transcode/grpc-invoker.js';
+import type { HttpBinding } from './transcode/http-rules.js';
+import { transcode } from './transcode/transcoder.js';
+import type { UpstreamDirectory } from './upstream-directory.js';
+import { accessFor, CORE_ACCESS, type LiteUpstreamSpec } from './upstreams.js';
+
+export interface GatewayApp {
+  app: Express;
+  close(): void;
+}
+
+export function createGatewayApp(container: Container): GatewayApp {
+  const config = container.get<GatewayConfig>(TOKENS.Config);
+  const logger = container.get<Logger>(TOKENS.Logger);
+  const metrics = container.get<ServiceMetrics>(TOKENS.Metrics);
+  const upstreams = container.get<UpstreamDirectory>(TOKENS.Upstreams);
+  const bindings = container.get<HttpBinding[]>(TOKENS.Bindings);
+  const registry = container.get<FileRegistry>(TOKENS.Registry);
+  const invoker = container.get<GrpcInvoker>(TOKENS.Invoker);
+  const breakers = container.get<CircuitBreakers>(TOKENS.Breakers);
+  const openApi = container.get<OpenApiDocument>(TOKENS.OpenApi);
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
+  const bodyLimitBytes = parseSize(config.BODY_LIMIT);
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('etag', false);
+  app.set('logger', logger);
+  app.use(requestId());
+  app.use(observeRequests('gateway', logger, metrics));
+  app.use(helmet());
+  app.use(cors({ origin: parseOrigins(config.CORS_ORIGINS), exposedHeaders: ['x-request-id', 'retry-after', 'ratelimit-limit', 'ratelimit-remaining', 'ratelimit-reset'] }));
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/readyz', async (_req, res) => {
+    const status = await checkUpstreams(upstreams, invoker, registry, config.READINESS_TIMEOUT_MS);
+    const ready = Object.values(status).every((s) => s === 'ready');
+    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready', upstreams: status });
+  });
+  app.get('/metrics', async (_req, res) => {
+    res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
+  });
+  app.get('/openapi.json', async (_req, res) => {
+    res.json(await openApi.build());
+  });
+  app.use(docsRoutes());
+
+  const liteSpecFor = (req: Request): LiteUpstreamSpec | undefined =>
+    upstreams.lite.find(({ spec }) => spec.prefixes.some((p) => req.path === p || req.path.startsWith(`${p}/`)))?.spec;
+  app.use(
+    '/api',
+    rateLimit({
+      store: container.get<RateLimitStore>(TOKENS.RateLimitStore),
+      ruleFor: (req) => rateRule(config, req.originalUrl.startsWith('/api/v1/auth') ? 'auth' : 'default'),
+    }),
+  );
+  app.use(
+    '/api',
+    edgeAuth(container.get<JwtVerifier>(TOKENS.JwtVerifier), (req): Access => {
+      const spec = liteSpecFor({ path: req.originalUrl.split('?')[0] } as Request);
+      return spec ? accessFor(spec, req.method) : CORE_ACCESS;
+    }),
+  );
+
+  const json = express.json({ limit: config.BODY_LIMIT });
+  for (const binding of bindings) {
+    const address = upstreams.core.find((c) => c.name === binding.upstream)!.address;
+    app[binding.verb](
+      binding.path.expressPath,
+      json,
+      transcode(binding, { registry, invoker, breaker: breakers.for(binding.upstream), address, deadlineMs: config.GRPC_DEADLINE_MS }),
+    );
+  }
+  for (const { spec, url } of upstreams.lite) {
+    const handler = proxyTo({ name: spec.name, url, timeoutMs: spec.timeoutMs }, { breaker: breakers.for(spec.name), agent, bodyLimitBytes });
+    for (const prefix of spec.prefixes) app.use(prefix, handler);
+  }
+
+  app.use(notFoundHandler());
+  app.use(errorHandler(logger));
+  return {
+    app,
+    close() {
+      agent.destroy();
+      invoker.close();
+    },
+  };
+}
+
+function rateRule(config: GatewayConfig, bucket: 'auth' | 'default'): RateLimitRule {
+  return bucket === 'auth'
+    ? { bucket, limit: config.RATE_LIMIT_AUTH_PER_MINUTE, windowMs: config.RATE_LIMIT_WINDOW_MS }
+    : { bucket, limit: config.RATE_LIMIT_PER_MINUTE, windowMs: config.RATE_LIMIT_WINDOW_MS };
+}
+
+function parseOrigins(value: string): string | string[] {
+  if (value.trim() === '*') return '*';
+  return value.split(',').map((o) => o.trim()).filter(Boolean);
+}
+
+/** `1mb` -> bytes (BODY_LIMIT is validated as <n>b|kb|mb by the config). */
+function parseSize(value: string): number {
+  const match = /^(\d+)(b|kb|mb)$/i.exec(value)!;
+  const unit = { b: 1, kb: 1024, mb: 1024 * 1024 }[match[2]!.toLowerCase() as 'b' | 'kb' | 'mb'];
+  return Number(match[1]) * unit;
+}

@@ -1,0 +1,96 @@
+// Streams a request to a lite service and its answer back, without buffering either body: the upstream sees the
+// client's method, path and query under the same /api/v1 prefix. No answer within the route's timeout -> 504;
+// cannot connect -> 503; both count against the upstream's circuit breaker, as do 502/503/504 answers.
+import http from 'node:http';
+import { Transform, type TransformCallback } from 'node:stream';
+import { AppError, UnavailableError } from '@ecommerce/common/errors';
+import type { Request, RequestHandler, Response } from 'express';
+import type { CircuitBreaker } from '../edge/circuit-breaker.js';
+import { clientResponseHeaders, upstreamRequestHeaders } from './forward-headers.js';
+
+export interface ProxyTarget {
+  name: string;
+  url: URL;
+  timeoutMs: number;
+}
+
+export interface ProxySettings {
+  breaker: CircuitBreaker;
+  agent: http.Agent;
+  bodyLimitBytes: number;
+}
+
+const UPSTREAM_FAILURE_STATUSES = new Set([502, 503, 504]);
+
+export function proxyTo(target: ProxyTarget, settings: ProxySettings): RequestHandler {
+  return async (req, res) => {
+    const declared = Number(req.get('content-length') ?? 0);
+    if (declared > settings.bodyLimitBytes) throw payloadTooLarge();
+    await settings.breaker.run(
+      () => forward(req, res, target, settings),
+      ({ value, error }) => (error ? isUpstreamFault(error) : UPSTREAM_FAILURE_STATUSES.has(value!)),
+    );
+  };
+}
+
+/** Resolves with the upstream status once its headers are relayed; the body keeps streaming after. */
+function forward(req: Request, res: Response, target: ProxyTarget, settings: ProxySettings): Promise<number> {
+  return new Promise<number>((resolve, reject) => {
+    const url = new URL(req.originalUrl, target.url);
+    const upstream = http.request(url, {
+      method: req.method,
+      headers: upstreamRequestHeaders(req, String(res.locals.requestId)),
+      agent: settings.agent,
+    });
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      upstream.destroy();
+    }, target.timeoutMs);
+
+    upstream.once('response', (answer) => {
+      clearTimeout(timer);
+      res.status(answer.statusCode ?? 502);
+      for (const [key, value] of Object.entries(clientResponseHeaders(answer.headers))) res.setHeader(key, value!);
+      answer.pipe(res);
+      answer.once('error', () => res.destroy());
+      resolve(answer.statusCode ?? 502);
+    });
+    upstream.once('error', (err) => {
+      clearTimeout(timer);
+      if (timedOut) reject(new AppError('deadline_exceeded', `upstream ${target.name} did not answer within ${target.timeoutMs} ms`));
+      else if ((err as { code?: string }).code === 'ERR_GATEWAY_BODY_TOO_LARGE') reject(err);
+      else reject(new UnavailableError(`upstream ${target.name} is unavailable`, { cause: err }));
+    });
+    // A client that goes away takes its upstream request with it.
+    res.once('close', () => {
+      if (!res.writableFinished) upstream.destroy();
+    });
+    req.pipe(limitBytes(settings.bodyLimitBytes, (err) => upstream.destroy(err))).pipe(upstream);
+  });
+}
+
+function isUpstreamFault(error: unknown): boolean {
+  return error instanceof AppError && (error.type === 'unavailable' || error.type === 'deadline_exceeded');
+}
+
+/** For bodies without a Content-Length (chunked): stops the upload once it passes the limit. */
+function limitBytes(limit: number, onExceeded: (err: Error) => void): Transform {
+  let seen = 0;
+  return new Transform({
+    transform(chunk: Buffer, _encoding, callback: TransformCallback) {
+      seen += chunk.length;
+      if (seen > limit) {
+        onExceeded(payloadTooLarge());
+        callback();
+        return;
+      }
+      callback(null, chunk);
+    },
+  });
+}
+
+/** Shaped like body-parser's error, so the kit's error handler answers 413 PAYLOAD_TOO_LARGE. */
+function payloadTooLarge(): Error {
+  return Object.assign(new Error('request body is too large'), { status: 413, expose: true, type: 'entity.too.large', code: 'ERR_GATEWAY_BODY_TOO_LARGE' });
+}

@@ -1,0 +1,48 @@
+// Where each upstream lives, from the environment: lite services by their URL variable (upstreams.ts), core
+// services by <SERVICE>_GRPC_ADDRESS for every service the protos bind routes to. Unset means "not deployed":
+// its routes stay out of the gateway, its readiness and its OpenAPI document.
+import { ConfigError } from '@ecommerce/common/config';
+import type { HttpBinding } from './transcode/http-rules.js';
+import { LITE_UPSTREAMS, type LiteUpstreamSpec } from './upstreams.js';
+
+export interface LiteUpstream {
+  spec: LiteUpstreamSpec;
+  url: URL;
+}
+
+export interface CoreUpstream {
+  name: string;
+  address: string;
+}
+
+export interface UpstreamDirectory {
+  lite: LiteUpstream[];
+  core: CoreUpstream[];
+}
+
+type Env = Record<string, string | undefined>;
+
+export function resolveUpstreams(env: Env, bindings: HttpBinding[]): UpstreamDirectory {
+  const lite: LiteUpstream[] = [];
+  for (const spec of LITE_UPSTREAMS) {
+    const raw = env[spec.urlVariable];
+    if (!raw) continue;
+    let url: URL;
+    try {
+      url = new URL(raw);
+    } catch {
+      throw new ConfigError(spec.urlVariable, 'is invalid: must be an http(s) URL');
+    }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new ConfigError(spec.urlVariable, 'is invalid: must be an http(s) URL');
+    lite.push({ spec, url });
+  }
+  const core: CoreUpstream[] = [];
+  for (const name of new Set(bindings.map((b) => b.upstream))) {
+    const variable = `${name.toUpperCase()}_GRPC_ADDRESS`;
+    const address = env[variable];
+    if (!address) continue;
+    if (!/^[\w.-]+:\d+$/.test(address)) throw new ConfigError(variable, 'is invalid: must be host:port');
+    core.push({ name, address });
+  }
+  return { lite, core };
+}
