@@ -57,6 +57,8 @@ export async function startAuth(env: Record<string, string | undefined>, deps: A
   closers.push(() => tracing.shutdown(), () => db.destroy(), () => cache.close());
   if (ownsTransport) closers.push(() => transport.close());
   try {
+    // The JWKS is never empty while the service is up: verifiers may fetch it before the first login.
+    await components.signingKeys.activeKey();
     await relay.start();
     closers.push(() => relay.stop());
     const consumer = await startEventConsumer({
