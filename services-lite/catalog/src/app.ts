@@ -7,6 +7,7 @@ import type { ServiceMetrics } from '@ecommerce/common/observability';
 import { Router, type Express } from 'express';
 import type { Knex } from 'knex';
 import { ProductCache } from './cache/product-cache.js';
+import { catalogOpenApi } from './openapi.js';
 import { BrandRepository } from './repositories/brand-repository.js';
 import { CategoryRepository } from './repositories/category-repository.js';
 import { PageRepository } from './repositories/page-repository.js';
@@ -47,6 +48,10 @@ export function createCatalogApp(deps: CatalogAppDeps): Express {
   api.use(productRoutes({ products: new ProductRepository(deps.db), productCache, staffOnly }));
   api.use(pageRoutes({ pages: new PageRepository(deps.db), staffOnly }));
   app.use('/api/v1', api);
+  // This service's part of the platform's OpenAPI document; the gateway merges it into /openapi.json.
+  app.get('/openapi.json', (_req, res) => {
+    res.json(catalogOpenApi);
+  });
 
   finishServiceApp(app);
   return app;

@@ -9,3 +9,4 @@ export * from './request-id.js';
 export * from './route-label.js';
 export * from './rate-limit.js';
 export * from './observe-requests.js';
+export * from './openapi-fragment.js';
