@@ -1,0 +1,126 @@
+// Staff accounts end to end with the real user service: its first-admin bootstrap -> user.user.created ->
+// staff account with an invitation -> set password -> login with roles read over gRPC.
+import { randomUUID } from 'node:crypto';
+import { createDatabase } from '@ecommerce/common/db';
+import { toWireMessage } from '@ecommerce/common/events';
+import { createGrpcClient, unaryCall } from '@ecommerce/common/grpc';
+import { createMigratedTestDatabase, freePort, type TestDatabase } from '@ecommerce/common/testing';
+import { ListUsersRequest, UserServiceClient, UserStatus } from '@ecommerce/proto/user/v1/user';
+import { startUser, type UserService } from '@ecommerce/user';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { userCreated } from '../src/events/auth-events.js';
+import { startAuthHarness, type AuthHarness } from './auth-harness.js';
+
+const ADMIN_EMAIL = 'ops@example.com';
+let h: AuthHarness;
+let user: UserService;
+let userDb: TestDatabase;
+let userClient: UserServiceClient;
+
+beforeAll(async () => {
+  // The user service trusts auth's JWKS, and auth asks the user service for roles: auth's port is chosen first.
+  const authPort = await freePort();
+  userDb = await createMigratedTestDatabase('user');
+  user = await startUser({
+    DATABASE_URL: userDb.url,
+    HTTP_PORT: '0',
+    HTTP_HOST: '127.0.0.1',
+    GRPC_PORT: '0',
+    GRPC_HOST: '127.0.0.1',
+    JWT_JWKS_URL: `http://127.0.0.1:${authPort}/.well-known/jwks.json`,
+    BOOTSTRAP_ADMIN_EMAIL: ADMIN_EMAIL,
+    LOG_LEVEL: 'silent',
+    SHUTDOWN_DRAIN_MS: '500',
+  });
+  h = await startAuthHarness({ HTTP_PORT: String(authPort), USER_GRPC_ADDRESS: user.grpcAddress });
+  userClient = createGrpcClient(UserServiceClient, { address: user.grpcAddress });
+});
+
+afterAll(async () => {
+  userClient?.close();
+  await h?.stop();
+  await user?.stop();
+  await userDb?.drop();
+});
+
+/** What the user service publishes for a user it created (its outbox row), delivered on the shared transport. */
+async function deliverUserCreated(u: { id: string; email: string; roles: string[] }, eventId = randomUUID()) {
+  const event = userCreated.create({
+    id: eventId,
+    source: '/ecommerce/user',
+    subject: u.id,
+    data: { user: { id: u.id, email: u.email, name: 'Staff', status: UserStatus.USER_STATUS_ACTIVE, roles: u.roles } },
+  });
+  await h.transport.publish([toWireMessage(userCreated.topic, u.id, event)]);
+  return eventId;
+}
+
+async function bootstrapAdmin(): Promise<{ id: string; email: string; roles: string[] }> {
+  const db = createDatabase({ url: userDb.url, schema: 'user', poolMax: 1 });
+  try {
+    const row = await db('users').where({ email: ADMIN_EMAIL }).first('id', 'email');
+    return { ...row, roles: ['admin'] };
+  } finally {
+    await db.destroy();
+  }
+}
+
+async function invitationFor(accountId: string): Promise<string> {
+  return vi.waitFor(async () => {
+    const events = (await h.outbox('auth.account.invited')).filter((e) => e.subject === accountId);
+    expect(events.length).toBeGreaterThan(0);
+    return events.at(-1)!.data.invitationToken as string;
+  });
+}
+
+describe('staff accounts', () => {
+  it('ends the first-admin bootstrap with an admin who sets a password from the invitation and logs in with the admin role', async () => {
+    const admin = await bootstrapAdmin();
+    await deliverUserCreated(admin);
+    const token = await invitationFor(admin.id);
+
+    // No password yet: login fails like any wrong password.
+    expect((await h.api.post('/auth/login', { email: ADMIN_EMAIL, password: 'anything at all' })).status).toBe(401);
+    expect((await h.api.post('/auth/invitations/accept', { token, password: 'admin password 1' })).status).toBe(204);
+    expect((await h.api.post('/auth/invitations/accept', { token, password: 'admin password 2' })).status).toBe(400);
+
+    const login = await h.api.post('/auth/login', { email: ADMIN_EMAIL, password: 'admin password 1' });
+    expect(login.status).toBe(200);
+    const claims = (await h.api.post('/auth/introspect', { token: login.body.data.accessToken })).body.data;
+    expect(claims).toMatchObject({ active: true, sub: admin.id, type: 'staff', roles: ['admin'] });
+
+    // The user service verifies auth's tokens through the JWKS: the admin can manage users.
+    const listed = await unaryCall(userClient.listUsers.bind(userClient), ListUsersRequest.fromPartial({ pageSize: 10 }), { token: login.body.data.accessToken });
+    expect(listed.users.map((u) => u.email)).toContain(ADMIN_EMAIL);
+  });
+
+  it('creates one staff account per event id however often the event is delivered', async () => {
+    const staff = { id: randomUUID(), email: `staff-${randomUUID().slice(0, 8)}@example.com`, roles: ['staff'] };
+    const eventId = await deliverUserCreated(staff);
+    await invitationFor(staff.id);
+    await deliverUserCreated(staff, eventId);
+    // A second, distinct event for the same user is absorbed too: the account exists already.
+    await deliverUserCreated(staff);
+    await vi.waitFor(async () => {
+      expect(await h.db('inbox_events').where({ consumer_group: 'auth', event_type: 'user.user.created' }).count({ n: '*' })).toEqual([{ n: 3 }]);
+    });
+    expect(await h.db('accounts').where({ id: staff.id }).count({ n: '*' })).toEqual([{ n: 1 }]);
+    expect((await h.outbox('auth.account.invited')).filter((e) => e.subject === staff.id)).toHaveLength(1);
+  });
+
+  it('refuses the login of a staff member the user service has suspended', async () => {
+    const adminLogin = await h.api.post('/auth/login', { email: ADMIN_EMAIL, password: 'admin password 1' });
+    const adminToken = adminLogin.body.data.accessToken as string;
+    const created = await unaryCall(userClient.createUser.bind(userClient), { email: 'grace@example.com', name: 'Grace', roles: ['staff'] }, { token: adminToken });
+    const grace = created.user!;
+    await deliverUserCreated({ id: grace.id, email: grace.email, roles: grace.roles });
+    await h.api.post('/auth/invitations/accept', { token: await invitationFor(grace.id), password: 'grace password 1' });
+    const ok = await h.api.post('/auth/login', { email: 'grace@example.com', password: 'grace password 1' });
+    expect((await h.api.post('/auth/introspect', { token: ok.body.data.accessToken })).body.data.roles).toEqual(['staff']);
+
+    await unaryCall(userClient.updateUser.bind(userClient), { id: grace.id, status: UserStatus.USER_STATUS_SUSPENDED }, { token: adminToken });
+    expect((await h.api.post('/auth/login', { email: 'grace@example.com', password: 'grace password 1' })).status).toBe(401);
+    // Refreshing re-reads the roles, so a suspension also ends the running session at its next refresh.
+    expect((await h.api.post('/auth/refresh', { refreshToken: ok.body.data.refreshToken })).status).toBe(401);
+  });
+});
