@@ -9,6 +9,7 @@ import { ListUsersRequest, UserServiceClient, UserStatus } from '@ecommerce/prot
 import { startUser, type UserService } from '@ecommerce/user';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { userCreated } from '../src/events/auth-events.js';
+import { inviteStaff } from '../src/use-cases/invite-staff.js';
 import { startAuthHarness, type AuthHarness } from './auth-harness.js';
 
 const ADMIN_EMAIL = 'ops@example.com';
@@ -122,5 +123,22 @@ describe('staff accounts', () => {
     expect((await h.api.post('/auth/login', { email: 'grace@example.com', password: 'grace password 1' })).status).toBe(401);
     // Refreshing re-reads the roles, so a suspension also ends the running session at its next refresh.
     expect((await h.api.post('/auth/refresh', { refreshToken: ok.body.data.refreshToken })).status).toBe(401);
+  });
+
+  it('lets an operator invite a staff member by user id when no user.user.created event has arrived', async () => {
+    const adminToken = (await h.api.post('/auth/login', { email: ADMIN_EMAIL, password: 'admin password 1' })).body.data.accessToken;
+    const created = await unaryCall(userClient.createUser.bind(userClient), { email: 'alan@example.com', name: 'Alan', roles: ['staff'] }, { token: adminToken });
+    const first = await inviteStaff(h.db, { userId: created.user!.id, email: 'alan@example.com', invitationTtlSeconds: 600 });
+    const second = await inviteStaff(h.db, { userId: created.user!.id, email: 'alan@example.com', invitationTtlSeconds: 600 });
+    expect([first.created, second.created]).toEqual([true, false]);
+    // Only the latest invitation works.
+    expect((await h.api.post('/auth/invitations/accept', { token: first.token, password: 'alan password 1' })).status).toBe(400);
+    expect((await h.api.post('/auth/invitations/accept', { token: second.token, password: 'alan password 1' })).status).toBe(204);
+    expect((await h.api.post('/auth/login', { email: 'alan@example.com', password: 'alan password 1' })).status).toBe(200);
+  });
+
+  it('refuses to invite an address that belongs to a customer account', async () => {
+    await h.api.post('/auth/register', { email: 'shopper@example.com', password: 'shopper password' });
+    await expect(inviteStaff(h.db, { userId: randomUUID(), email: 'shopper@example.com', invitationTtlSeconds: 600 })).rejects.toThrow(/another account/);
   });
 });
