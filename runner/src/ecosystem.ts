@@ -36,9 +36,14 @@ export async function startEcosystem(settings: EcosystemSettings): Promise<Runni
   try {
     await migrateAll(settings, postgres);
     const keys = await loadDevKeys(path.join(settings.dataDir, 'dev-jwt'));
+    // Later services (the gateway) reach earlier ones at the addresses they actually got: <NAME>_URL, <NAME>_GRPC_ADDRESS.
+    const discovered: Record<string, string> = {};
     for (const hosted of hostedServices) {
-      const env = serviceEnv(hosted.name, settings, postgres.url, keys.publicKeyPem);
-      started.push({ name: hosted.name, service: await hosted.start(env) });
+      const env = { ...serviceEnv(hosted.name, settings, postgres.url, keys.publicKeyPem), ...discovered };
+      const service = await hosted.start(env);
+      started.push({ name: hosted.name, service });
+      if (service.urls.http) discovered[`${hosted.name.toUpperCase()}_URL`] = service.urls.http;
+      if (service.urls.grpc) discovered[`${hosted.name.toUpperCase()}_GRPC_ADDRESS`] = service.urls.grpc;
     }
     return {
       postgresUrl: postgres.url,

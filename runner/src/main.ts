@@ -38,6 +38,7 @@ process.stdout.write(
     ...lines,
     `  postgres       ${ecosystem.postgresUrl}`,
     '',
+    ...gatewayLines(),
     'Development staff token (12 h; signed by the dev key in .data/dev-jwt, for write calls):',
     `  export TOKEN=${ecosystem.devStaffToken}`,
     '',
@@ -45,3 +46,9 @@ process.stdout.write(
     '',
   ].join('\n'),
 );
+
+/** The one URL a newcomer needs: every REST route, its docs and its OpenAPI document. */
+function gatewayLines(): string[] {
+  const gateway = ecosystem.services.find((s) => s.name === 'gateway')?.urls.http;
+  return gateway ? [`Gateway (every REST route): ${gateway}   docs ${gateway}/docs   OpenAPI ${gateway}/openapi.json`, ''] : [];
+}

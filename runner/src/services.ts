@@ -1,5 +1,6 @@
 // Every service the embedded runner hosts, in start order (dependencies first). A new service joins here.
 import { startCatalog } from '@ecommerce/catalog';
+import { startGateway } from '@ecommerce/gateway';
 import { startUser } from '@ecommerce/user';
 
 type Env = Record<string, string | undefined>;
@@ -28,6 +29,14 @@ export const hostedServices: HostedService[] = [
     async start(env) {
       const s = await startUser(env);
       return { urls: { http: s.httpUrl, grpc: s.grpcAddress }, stop: s.stop };
+    },
+  },
+  // Last: the front door, pointed at the services above (the runner passes their addresses).
+  {
+    name: 'gateway',
+    async start(env) {
+      const s = await startGateway(env);
+      return { urls: { http: s.url, docs: `${s.url}/docs` }, stop: s.stop };
     },
   },
 ];
