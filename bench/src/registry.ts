@@ -1,6 +1,7 @@
 // The list of benchmarks `make bench` runs, in order. Each entry lives in its own file.
 import { runCatalogHttpBench } from './catalog-http.js';
 import { runEventsBench } from './events-outbox-kafka.js';
+import { runGatewayCatalogBench } from './gateway-catalog.js';
 import { runGrpcBench } from './grpc-user.js';
 
 export interface Benchmark {
@@ -8,4 +9,4 @@ export interface Benchmark {
   run(): Promise<void>;
 }
 
-export const benchmarks: Benchmark[] = [{ name: 'catalog-http', run: runCatalogHttpBench }, { name: 'events', run: runEventsBench }, { name: 'grpc-user', run: runGrpcBench }];
+export const benchmarks: Benchmark[] = [{ name: 'catalog-http', run: runCatalogHttpBench }, { name: 'events', run: runEventsBench }, { name: 'grpc-user', run: runGrpcBench }, { name: 'gateway-catalog', run: runGatewayCatalogBench }];
