@@ -1,4 +1,5 @@
 // Every service the embedded runner hosts, in start order (dependencies first). A new service joins here.
+import { startAuth } from '@ecommerce/auth';
 import { startCatalog } from '@ecommerce/catalog';
 import { startGateway } from '@ecommerce/gateway';
 import { startUser } from '@ecommerce/user';
@@ -29,6 +30,14 @@ export const hostedServices: HostedService[] = [
     async start(env) {
       const s = await startUser(env);
       return { urls: { http: s.httpUrl, grpc: s.grpcAddress }, stop: s.stop };
+    },
+  },
+  // After user: staff logins ask the user service for roles at USER_GRPC_ADDRESS, which the runner passes.
+  {
+    name: 'auth',
+    async start(env) {
+      const s = await startAuth({ ...env, RUN_MODE: env.RUN_MODE ?? 'embedded' });
+      return { urls: { http: s.url, jwks: s.jwksUrl }, stop: s.stop };
     },
   },
   // Last: the front door, pointed at the services above (the runner passes their addresses).
