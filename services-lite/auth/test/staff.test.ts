@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { createDatabase } from '@ecommerce/common/db';
 import { toWireMessage } from '@ecommerce/common/events';
 import { createGrpcClient, unaryCall } from '@ecommerce/common/grpc';
-import { createMigratedTestDatabase, freePort, type TestDatabase } from '@ecommerce/common/testing';
+import { createMigratedTestDatabase, createTestJwtIssuer, freePort, type TestDatabase } from '@ecommerce/common/testing';
 import { ListUsersRequest, UserServiceClient, UserStatus } from '@ecommerce/proto/user/v1/user';
 import { startUser, type UserService } from '@ecommerce/user';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -140,5 +140,27 @@ describe('staff accounts', () => {
   it('refuses to invite an address that belongs to a customer account', async () => {
     await h.api.post('/auth/register', { email: 'shopper@example.com', password: 'shopper password' });
     await expect(inviteStaff(h.db, { userId: randomUUID(), email: 'shopper@example.com', invitationTtlSeconds: 600 })).rejects.toThrow(/another account/);
+  });
+});
+
+describe('staff login against a user service that does not trust auth', () => {
+  it('answers 503, not a 401 that reads like a wrong password', async () => {
+    const db = await createMigratedTestDatabase('user');
+    // This user service verifies with an unrelated key, as under `make dev` without JWT_JWKS_URL.
+    const stranger = await createTestJwtIssuer();
+    const distrustful = await startUser({ DATABASE_URL: db.url, HTTP_PORT: '0', HTTP_HOST: '127.0.0.1', GRPC_PORT: '0', GRPC_HOST: '127.0.0.1', JWT_PUBLIC_KEY: stranger.publicKeyPem, LOG_LEVEL: 'silent', SHUTDOWN_DRAIN_MS: '500' });
+    const auth = await startAuthHarness({ USER_GRPC_ADDRESS: distrustful.grpcAddress });
+    try {
+      const staff = { id: randomUUID(), email: 'kay@example.com' };
+      const { token } = await inviteStaff(auth.db, { userId: staff.id, email: staff.email, invitationTtlSeconds: 600 });
+      await auth.api.post('/auth/invitations/accept', { token, password: 'kay password 1' });
+      const res = await auth.api.post('/auth/login', { email: staff.email, password: 'kay password 1' });
+      expect(res.status).toBe(503);
+      expect(res.body.error.code).toBe('UNAVAILABLE');
+    } finally {
+      await auth.stop();
+      await distrustful.stop();
+      await db.drop();
+    }
   });
 });
