@@ -1,14 +1,15 @@
 // Composition root of the gateway: config -> infrastructure -> container -> app -> server; stop() undoes it in
 // reverse order. Runs standalone (`node dist/main.js`) or inside the embedded runner and tests via startGateway().
 import { loadConfig, runMain } from '@ecommerce/common/config';
-import { createJwtVerifier, createRateLimitStore, refusingVerifier, startHttpServer, type JwtVerifier } from '@ecommerce/common/http';
+import { createRateLimitStore, startHttpServer } from '@ecommerce/common/http';
 import { isMainModule, stopOnSignals } from '@ecommerce/common/lifecycle';
-import { createLogger, type Logger } from '@ecommerce/common/logger';
+import { createLogger } from '@ecommerce/common/logger';
 import { createMetrics, initTracing } from '@ecommerce/common/observability';
 import { readDescriptorSet } from '@ecommerce/proto/descriptors';
 import { createGatewayApp } from './app.js';
-import { gatewayEnv, type GatewayConfig } from './config.js';
+import { gatewayEnv } from './config.js';
 import { createContainer } from './container.js';
+import { edgeVerifier } from './edge/verifier.js';
 import type { Clock } from './tokens.js';
 import { registryFromDescriptorSet } from './transcode/registry.js';
 
@@ -25,7 +26,7 @@ export interface GatewayOverrides {
 
 /**
  * Env: HTTP_PORT (8080), CATALOG_URL / AUTH_URL / CUSTOMER_URL, <SERVICE>_GRPC_ADDRESS (USER_GRPC_ADDRESS ...),
- * JWT_JWKS_URL or JWT_PUBLIC_KEY, REDIS_URL, RATE_LIMIT_*, CIRCUIT_*, GRPC_DEADLINE_MS; see config.ts.
+ * JWT_JWKS_URL (default <AUTH_URL>/.well-known/jwks.json) and/or JWT_PUBLIC_KEY, REDIS_URL, RATE_LIMIT_*, CIRCUIT_*, GRPC_DEADLINE_MS; see config.ts.
  */
 export async function startGateway(env: Record<string, string | undefined> = process.env, overrides: GatewayOverrides = {}): Promise<RunningGateway> {
   const config = loadConfig(gatewayEnv, env);
@@ -42,7 +43,7 @@ export async function startGateway(env: Record<string, string | undefined> = pro
       env,
       logger,
       metrics: createMetrics('gateway'),
-      verifier: jwtVerifier(config, logger),
+      verifier: edgeVerifier(config, env, logger),
       clock: overrides.clock ?? Date.now,
       rateLimitStore,
       registry: registryFromDescriptorSet(readDescriptorSet()),
@@ -71,20 +72,6 @@ export async function startGateway(env: Record<string, string | undefined> = pro
     await closeInfrastructure();
     throw err;
   }
-}
-
-function jwtVerifier(config: GatewayConfig, logger: Logger): JwtVerifier {
-  if (config.JWT_JWKS_URL || config.JWT_PUBLIC_KEY) {
-    // A JWKS is fetched once, cached, and fetched again when a token names an unknown kid (key rotation).
-    return createJwtVerifier({
-      ...(config.JWT_JWKS_URL ? { jwksUrl: config.JWT_JWKS_URL } : {}),
-      ...(config.JWT_PUBLIC_KEY ? { publicKey: config.JWT_PUBLIC_KEY } : {}),
-      ...(config.JWT_ISSUER ? { issuer: config.JWT_ISSUER } : {}),
-      ...(config.JWT_AUDIENCE ? { audience: config.JWT_AUDIENCE } : {}),
-    });
-  }
-  logger.warn('neither JWT_JWKS_URL nor JWT_PUBLIC_KEY is set: every request carrying a token, and every protected route, gets 401');
-  return refusingVerifier;
 }
 
 if (isMainModule(import.meta.url)) {
