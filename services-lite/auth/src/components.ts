@@ -1,6 +1,6 @@
 // Builds the service's object graph (repositories -> token machinery -> use cases) from its resources.
 // main.ts owns the resources; the app and the event consumer take what they need from here.
-import type { Cache } from '@ecommerce/common/cache';
+import type { RateLimitStore } from '@ecommerce/common/http';
 import type { Knex } from 'knex';
 import type { AuthConfig } from './config.js';
 import { argon2Hasher, type PasswordHasher } from './crypto/passwords.js';
@@ -56,7 +56,7 @@ export interface AuthComponents {
 
 export function createAuthComponents(
   db: Knex,
-  cache: Cache,
+  rateLimits: RateLimitStore,
   settings: AuthSettings,
   staffDirectory: () => UserDirectory,
   hasher: PasswordHasher = argon2Hasher(),
@@ -78,7 +78,7 @@ export function createAuthComponents(
   const rolesOf: RoleSource = async (account) => (account.type === 'staff' ? staffDirectory().rolesOf(account.id) : ['customer']);
   const sessions = new Sessions({ db, accounts, refreshTokens, revokedJtis, accessTokens, rolesOf, refreshTtlSeconds: settings.REFRESH_TOKEN_TTL_SECONDS });
   const failedLogins = new FailedLogins(db, accounts, { threshold: settings.LOCKOUT_THRESHOLD, lockSeconds: settings.LOCKOUT_SECONDS });
-  const limiter = new RateLimiter(cache, settings.RATE_LIMIT_WINDOW_SECONDS);
+  const limiter = new RateLimiter(rateLimits, settings.RATE_LIMIT_WINDOW_SECONDS);
 
   return {
     accounts,

@@ -1,9 +1,8 @@
-// Composition root of the auth service: config -> logger, metrics, tracing, db, cache, events -> app -> server.
-import { createCache } from '@ecommerce/common/cache';
+// Composition root of the auth service: config -> logger, metrics, tracing, db, rate-limit store, events -> app -> server.
 import { loadConfig, runMain } from '@ecommerce/common/config';
 import { createDatabase } from '@ecommerce/common/db';
 import { createEventTransport, idempotentHandler, OutboxRelay, startEventConsumer, type EventTransport } from '@ecommerce/common/events';
-import { startHttpServer } from '@ecommerce/common/http';
+import { createRateLimitStore, startHttpServer } from '@ecommerce/common/http';
 import { isMainModule, stopOnSignals } from '@ecommerce/common/lifecycle';
 import { createLogger } from '@ecommerce/common/logger';
 import { createMetrics, initTracing } from '@ecommerce/common/observability';
@@ -40,10 +39,10 @@ export async function startAuth(env: Record<string, string | undefined>, deps: A
   const tracing = initTracing({ service: SERVICE_NAME, otlpEndpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT });
   const metrics = createMetrics(SERVICE_NAME);
   const db = createDatabase({ url: config.DATABASE_URL, schema: SERVICE_NAME, poolMax: config.DATABASE_POOL_MAX });
-  const cache = createCache({ redisUrl: config.REDIS_URL, namespace: SERVICE_NAME, maxEntries: 100_000 });
+  const rateLimits = createRateLimitStore({ redisUrl: config.REDIS_URL, prefix: SERVICE_NAME });
 
   let directory: UserDirectory | undefined;
-  const components = createAuthComponents(db, cache, config, () => {
+  const components = createAuthComponents(db, rateLimits, config, () => {
     // Created on the first staff login, so auth starts (and serves customers) before the user service is up.
     directory ??= grpcUserDirectory(config.USER_GRPC_ADDRESS, serviceTokens(components.accessTokens));
     return directory;
@@ -54,7 +53,7 @@ export async function startAuth(env: Record<string, string | undefined>, deps: A
   const closeAll = async () => {
     for (const close of closers.reverse()) await close();
   };
-  closers.push(() => tracing.shutdown(), () => db.destroy(), () => cache.close());
+  closers.push(() => tracing.shutdown(), () => db.destroy(), () => rateLimits.close());
   if (ownsTransport) closers.push(() => transport.close());
   try {
     // The JWKS is never empty while the service is up: verifiers may fetch it before the first login.

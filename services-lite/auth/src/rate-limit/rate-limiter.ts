@@ -1,12 +1,12 @@
-// Fixed-window attempt counters in the shared cache (Redis when REDIS_URL is set, so every instance counts
-// together; in-memory otherwise). Read-then-write: under a burst a few extra attempts can slip through a
-// window, which a login limit tolerates; the account lockout is the exact, database-backed limit.
+// Attempt limits inside a use case: login and reset count per client IP AND per account, and the account is
+// known only once the body is parsed, so the route-level rateLimit middleware cannot do it. The counting is
+// the shared fixed-window store of the http kit (atomic in Redis when REDIS_URL is set, in memory otherwise).
 import { AppError } from '@ecommerce/common/errors';
-import type { Cache } from '@ecommerce/common/cache';
+import type { RateLimitStore } from '@ecommerce/common/http';
 
 export class RateLimitedError extends AppError {
   constructor(readonly retryAfterSeconds: number) {
-    super('resource_exhausted', 'too many attempts; try again later');
+    super('resource_exhausted', `too many attempts; retry in ${retryAfterSeconds} s`);
   }
 }
 
@@ -18,20 +18,16 @@ export interface Limit {
 
 export class RateLimiter {
   constructor(
-    private readonly cache: Cache,
+    private readonly store: RateLimitStore,
     private readonly windowSeconds: number,
-    private readonly now: () => Date = () => new Date(),
   ) {}
 
-  /** Counts one attempt against every limit; throws RateLimitedError if any is already used up. */
+  /** Counts one attempt against every limit; throws RateLimitedError when any is over its maximum. */
   async hit(...limits: Limit[]): Promise<void> {
-    const nowMs = this.now().getTime();
-    const windowMs = this.windowSeconds * 1000;
-    const window = Math.floor(nowMs / windowMs);
-    const retryAfter = Math.max(1, Math.ceil(((window + 1) * windowMs - nowMs) / 1000));
-    const keys = limits.map((l) => `ratelimit:${l.key}:${window}`);
-    const counts = await Promise.all(keys.map((k) => this.cache.get<number>(k)));
-    if (limits.some((l, i) => (counts[i] ?? 0) >= l.max)) throw new RateLimitedError(retryAfter);
-    await Promise.all(keys.map((k, i) => this.cache.set(k, (counts[i] ?? 0) + 1, retryAfter)));
+    const hits = await Promise.all(limits.map((l) => this.store.hit(l.key, this.windowSeconds * 1000)));
+    const exceeded = hits.filter((h, i) => h.count > limits[i]!.max);
+    if (exceeded.length > 0) {
+      throw new RateLimitedError(Math.max(1, ...exceeded.map((h) => Math.ceil(h.resetMs / 1000))));
+    }
   }
 }
