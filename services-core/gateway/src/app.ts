@@ -16,12 +16,12 @@ import {
 import type { Logger } from '@ecommerce/common/logger';
 import type { ServiceMetrics } from '@ecommerce/common/observability';
 import cors from 'cors';
-import express, { type Express, type Request } from 'express';
+import express, { type ErrorRequestHandler, type Express, type Request } from 'express';
 import helmet from 'helmet';
 import type { Container } from 'inversify';
 import type { GatewayConfig } from './config.js';
 import { edgeAuth, type Access } from './edge/access.js';
-import type { CircuitBreakers } from './edge/circuit-breaker.js';
+import { CircuitOpenError, type CircuitBreakers } from './edge/circuit-breaker.js';
 import { checkUpstreams } from './health/readiness.js';
 import { docsRoutes } from './openapi/docs-page.js';
 import type { OpenApiDocument } from './openapi/document.js';
@@ -108,6 +108,7 @@ export function createGatewayApp(container: Container): GatewayApp {
   }
 
   app.use(notFoundHandler());
+  app.use(retryAfterWhenOpen);
   app.use(errorHandler(logger));
   return {
     app,
@@ -117,6 +118,12 @@ export function createGatewayApp(container: Container): GatewayApp {
     },
   };
 }
+
+/** A client told when an open circuit will let a probe through can back off instead of hammering. */
+const retryAfterWhenOpen: ErrorRequestHandler = (err, _req, res, next) => {
+  if (err instanceof CircuitOpenError && !res.headersSent) res.setHeader('Retry-After', String(err.retryAfterSeconds));
+  next(err);
+};
 
 function rateRule(config: GatewayConfig, bucket: 'auth' | 'default'): RateLimitRule {
   return bucket === 'auth'

@@ -1,4 +1,5 @@
-// Where each upstream lives, from the environment: lite services by their URL variable (upstreams.ts), core
+// Where each upstream lives, from the environment: lite services by their URL variable (upstreams.ts; and
+// <NAME>_TIMEOUT_MS to change the time to headers it is given), core
 // services by <SERVICE>_GRPC_ADDRESS for every service the protos bind routes to. Unset means "not deployed":
 // its routes stay out of the gateway, its readiness and its OpenAPI document.
 import { ConfigError } from '@ecommerce/common/config';
@@ -34,7 +35,9 @@ export function resolveUpstreams(env: Env, bindings: HttpBinding[]): UpstreamDir
       throw new ConfigError(spec.urlVariable, 'is invalid: must be an http(s) URL');
     }
     if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new ConfigError(spec.urlVariable, 'is invalid: must be an http(s) URL');
-    lite.push({ spec, url });
+    const timeout = env[`${spec.name.toUpperCase()}_TIMEOUT_MS`];
+    if (timeout !== undefined && !/^[1-9]\d{0,6}$/.test(timeout)) throw new ConfigError(`${spec.name.toUpperCase()}_TIMEOUT_MS`, 'is invalid: must be milliseconds, 1 to 9999999');
+    lite.push({ spec: timeout ? { ...spec, timeoutMs: Number(timeout) } : spec, url });
   }
   const core: CoreUpstream[] = [];
   for (const name of new Set(bindings.map((b) => b.upstream))) {

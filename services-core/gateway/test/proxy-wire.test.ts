@@ -36,6 +36,7 @@ beforeAll(async () => {
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       seen.push({ headers: req.headers, url: req.url!, body: Buffer.concat(chunks).toString() });
+      if (req.url!.startsWith('/api/v1/products/slow')) return; // never answers
       if (req.url!.startsWith('/api/v1/products/stream')) {
         res.writeHead(200, { 'content-type': 'text/plain' });
         res.write('first\n');
@@ -53,6 +54,7 @@ beforeAll(async () => {
     LOG_LEVEL: 'silent',
     CATALOG_URL: `http://127.0.0.1:${(upstream.address() as AddressInfo).port}`,
     CORS_ORIGINS: 'https://shop.example.com',
+    CATALOG_TIMEOUT_MS: '300',
     JWT_PUBLIC_KEY: issuer.publicKeyPem,
   });
 });
@@ -131,5 +133,11 @@ describe('the proxy', () => {
     expect(res.status).toBe(200);
     expect(seen.at(-1)!.body).toBe('{"a":1}');
     expect(seen.at(-1)!.headers['transfer-encoding']).toBe('chunked');
+  });
+
+  it('answers 504 when the upstream sends no answer within the route timeout', async () => {
+    const res = await fetch(`${gateway.url}/api/v1/products/slow`);
+    expect(res.status).toBe(504);
+    expect((await res.json()).error).toMatchObject({ code: 'DEADLINE_EXCEEDED', message: 'upstream catalog did not answer within 300 ms' });
   });
 });

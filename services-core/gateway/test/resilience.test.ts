@@ -27,6 +27,7 @@ describe('an upstream that goes down', () => {
     const open = await stack.call('GET', '/api/v1/brands');
     expect(open.status).toBe(503);
     expect(open.body.error.message).toMatch(/^upstream catalog is unavailable \(circuit open\); retry in 30 s$/);
+    expect(open.headers.get('retry-after')).toBe('30');
     const readiness = await stack.call('GET', '/readyz');
     expect(readiness.status).toBe(503);
     expect(readiness.body.upstreams).toEqual({ catalog: 'not ready', user: 'ready' });
