@@ -37,4 +37,22 @@ describe('embedded ecosystem behind the gateway', () => {
     const roles = await fetch(`${gateway}/api/v1/roles`, { headers: auth });
     expect(roles.status).toBe(200);
   });
+
+  it('walks the README: register, log in, browse the catalog, staff adds a product the customer then finds', async () => {
+    const gateway = ecosystem.services.find((s) => s.name === 'gateway')!.urls.http!;
+    const json = { 'content-type': 'application/json' };
+    const credentials = JSON.stringify({ email: 'walker@example.com', password: 'correct horse battery staple' });
+    expect((await fetch(`${gateway}/api/v1/auth/register`, { method: 'POST', headers: json, body: credentials })).status).toBe(201);
+    const login = await fetch(`${gateway}/api/v1/auth/login`, { method: 'POST', headers: json, body: credentials });
+    const customer = { ...json, authorization: `Bearer ${(await login.json()).data.accessToken}` };
+
+    expect((await fetch(`${gateway}/api/v1/products`, { headers: customer })).status).toBe(200);
+    const product = JSON.stringify({ sku: 'WALK-1', slug: 'walking-stick', name: 'Walking stick', status: 'active' });
+    expect((await fetch(`${gateway}/api/v1/products`, { method: 'POST', headers: customer, body: product })).status).toBe(403);
+    const staff = { ...json, authorization: `Bearer ${ecosystem.devStaffToken}` };
+    expect((await fetch(`${gateway}/api/v1/products`, { method: 'POST', headers: staff, body: product })).status).toBe(201);
+
+    const found = await (await fetch(`${gateway}/api/v1/products?q=walking`, { headers: customer })).json();
+    expect(found.data.map((p: { sku: string }) => p.sku)).toEqual(['WALK-1']);
+  });
 });
