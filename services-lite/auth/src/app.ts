@@ -6,6 +6,7 @@ import type { ServiceMetrics } from '@ecommerce/common/observability';
 import { Router, type ErrorRequestHandler, type Express } from 'express';
 import type { Knex } from 'knex';
 import type { AuthComponents } from './components.js';
+import { authOpenApi } from './openapi.js';
 import { RateLimitedError } from './rate-limit/rate-limiter.js';
 import { authRoutes } from './routes/auth.js';
 import { jwksRoute, keyAdminRoutes } from './routes/keys.js';
@@ -38,6 +39,10 @@ export function createAuthApp(deps: AuthAppDeps): Express {
   const c = deps.components;
 
   app.use(jwksRoute(c.signingKeys));
+  // This service's part of the platform's OpenAPI document; the gateway merges it into /openapi.json.
+  app.get('/openapi.json', (_req, res) => {
+    res.json(authOpenApi);
+  });
   const api = Router();
   api.use(authRoutes({ register: c.register, login: c.login, mfa: c.mfa, sessions: c.sessions, accessTokens: c.accessTokens, accounts: c.accounts }));
   api.use(passwordRoutes({ passwords: c.passwords, accessTokens: c.accessTokens }));

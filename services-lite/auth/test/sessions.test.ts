@@ -84,3 +84,12 @@ describe('register, login, refresh, logout', () => {
     expect(missing.body.error.details[0].field).toBe('refreshToken');
   });
 });
+
+describe('API description', () => {
+  it('serves an OpenAPI fragment covering the auth routes for the gateway', async () => {
+    const res = await fetch(`${h.url}/openapi.json`);
+    const doc = await res.json();
+    expect(doc.openapi).toBe('3.1.0');
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/v1/auth/login', '/api/v1/auth/refresh', '/api/v1/auth/mfa/confirm']));
+  });
+});

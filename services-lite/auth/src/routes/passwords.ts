@@ -1,5 +1,5 @@
 // Password reset, change, email verification and staff invitations.
-import { parseBody } from '@ecommerce/common/http';
+import { parseBody, sendOk } from '@ecommerce/common/http';
 import { Router } from 'express';
 import { changePasswordBody, resetRequestBody, tokenWithPasswordBody, verifyEmailBody } from '../schemas/auth.js';
 import type { AccessTokens } from '../tokens/access-tokens.js';
@@ -9,10 +9,10 @@ import { callerToken } from './auth.js';
 export function passwordRoutes(deps: { passwords: PasswordUseCases; accessTokens: AccessTokens }): Router {
   const router = Router();
 
-  // 202 whether or not the address has an account: the answer must not reveal which addresses exist.
+  // The same answer whether or not the address has an account: it must not reveal which addresses exist.
   router.post('/auth/password/reset', async (req, res) => {
     await deps.passwords.requestReset({ email: parseBody(resetRequestBody, req).email, ip: req.ip ?? 'unknown' });
-    res.status(202).json({ success: true, data: { message: 'if the address has an account, a reset link is on its way' } });
+    sendOk(res, { message: 'if the address has an account, a reset link is on its way' });
   });
 
   router.post('/auth/password/reset/confirm', async (req, res) => {
