@@ -104,7 +104,10 @@ export function createGatewayApp(container: Container): GatewayApp {
   }
   for (const { spec, url } of upstreams.lite) {
     const handler = proxyTo({ name: spec.name, url, timeoutMs: spec.timeoutMs }, { breaker: breakers.for(spec.name), agent, bodyLimitBytes });
-    for (const prefix of spec.prefixes) app.use(prefix, handler);
+    // A router per prefix so metrics and spans carry `/api/v1/products{/*rest}`, not one label per id.
+    const router = express.Router();
+    router.all('{/*rest}', handler);
+    for (const prefix of spec.prefixes) app.use(prefix, router);
   }
 
   app.use(notFoundHandler());

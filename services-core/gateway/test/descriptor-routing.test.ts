@@ -15,7 +15,7 @@ const [getBinding, postBinding] = [bindings.find((b) => b.verb === 'get')!, bind
 function request(binding: typeof getBinding, url: string, body?: unknown): JsonObject {
   const [path, query = ''] = url.split('?');
   const shelf = /shelves\/([^/]+)\/books/.exec(path!)![1]!;
-  const message = buildRequest(binding, { pathParams: { p0: shelf }, query: new URLSearchParams(query), body }, registry);
+  const message = buildRequest(binding, { pathParams: { shelf }, query: new URLSearchParams(query), body }, registry);
   return toJson(binding.method.input, message) as JsonObject;
 }
 
@@ -29,12 +29,12 @@ describe('routes from annotations', () => {
 
   it('turns path templates into Express and OpenAPI paths', () => {
     expect(parsePathTemplate('/api/v1/users/{user_id}/roles/{role}')).toMatchObject({
-      expressPath: '/api/v1/users/:p0/roles/:p1',
+      expressPath: '/api/v1/users/:user_id/roles/:role',
       openApiPath: '/api/v1/users/{user_id}/roles/{role}',
       variables: [{ fieldPath: 'user_id' }, { fieldPath: 'role' }],
     });
-    expect(parsePathTemplate('/v1/{name=files/**}').expressPath).toBe('/v1/*p0');
-    expect(parsePathTemplate('/v1/books/{id}:cancel')).toMatchObject({ expressPath: '/v1/books/:p0\\:cancel', openApiPath: '/v1/books/{id}:cancel' });
+    expect(parsePathTemplate('/v1/{file.name=files/**}').expressPath).toBe('/v1/*file__name');
+    expect(parsePathTemplate('/v1/books/{id}:cancel')).toMatchObject({ expressPath: '/v1/books/:id\\:cancel', openApiPath: '/v1/books/{id}:cancel' });
   });
 });
 

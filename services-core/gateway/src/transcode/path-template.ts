@@ -25,7 +25,8 @@ export function parsePathTemplate(template: string): PathTemplate {
   const [path, verb] = splitVerb(template);
   const variables: PathVariable[] = [];
   let expressPath = path.replace(VARIABLE, (_m, fieldPath: string, pattern?: string) => {
-    const param = `p${variables.length}`;
+    // Express names must be identifiers: `user.id` -> `user__id` (labels then read `/users/:user__id`).
+    const param = fieldPath.replace(/\./g, '__');
     const multiSegment = pattern?.includes('**') ?? false;
     if (pattern && !/^(\*\*?|[\w-]+(\/(\*\*?|[\w-]+))*)$/.test(pattern)) {
       throw new Error(`unsupported path template ${template}: variable pattern ${pattern}`);
