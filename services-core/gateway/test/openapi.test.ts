@@ -1,8 +1,10 @@
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { readDescriptorSet } from '@ecommerce/proto/descriptors';
+import vm from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { readHttpBindings } from '../src/transcode/http-rules.js';
 import { registryFromDescriptorSet } from '../src/transcode/registry.js';
+import { fakeDocument, FakeElement } from './docs-dom.js';
 import { useStack } from './harness.js';
 
 const stack = useStack();
@@ -56,5 +58,27 @@ describe('/docs', () => {
     expect(html).toContain('<script src="/docs/docs.js">');
     expect(script).toContain("fetch('/openapi.json')");
     for (const text of [html, script]) expect(text).not.toMatch(/(src|href)="https?:|fetch\('https?:/);
+  });
+
+  it('renders one entry per operation, and its form calls the gateway with path and query filled in', async () => {
+    const script = await (await fetch(`${stack.gateway.url}/docs/docs.js`)).text();
+    const doc = (await stack.call('GET', '/openapi.json')).body as Doc;
+    const root = new FakeElement('main');
+    const token = Object.assign(new FakeElement('input'), { value: stack.tokens.staff });
+    const calls: { url: string; init: { method: string; headers: Record<string, string> } }[] = [];
+    const fetchInPage = async (url: string, init?: { method: string; headers: Record<string, string> }) => {
+      if (url === '/openapi.json') return { json: async () => doc };
+      calls.push({ url, init: init! });
+      return { status: 200, json: async () => ({ success: true }) };
+    };
+    await vm.runInNewContext(script, { document: fakeDocument({ operations: root, token }), fetch: fetchInPage, URLSearchParams, JSON, Object });
+
+    const entries = root.querySelectorAll('details');
+    expect(entries).toHaveLength(operations(doc).length);
+    const getUser = entries.find((e) => JSON.stringify(e.children[0]).includes('/api/v1/users/{id}') && JSON.stringify(e.children[0]).includes('"get"'))!;
+    const form = getUser.children.find((c): c is FakeElement => typeof c !== 'string' && c.tagName === 'form')!;
+    form.querySelectorAll('input')[0]!.value = 'abc';
+    await form.listeners.submit!({ preventDefault() {} });
+    expect(calls).toEqual([{ url: '/api/v1/users/abc', init: expect.objectContaining({ method: 'GET', headers: expect.objectContaining({ authorization: `Bearer ${stack.tokens.staff}` }) }) }]);
   });
 });

@@ -39,7 +39,11 @@ const SCRIPT = `(async function () {
     root.append(el('h2', { textContent: tag }));
     for (const { path, verb, op } of ops) {
       const out = el('pre', { textContent: '' });
-      const params = (op.parameters || []).map((p) => el('label', {}, p.name + ' (' + p.in + ') ', el('input', { name: p.name, dataset: { in: p.in } }), ' '));
+      const params = (op.parameters || []).map((p) => {
+        const input = el('input', { name: p.name });
+        input.dataset.in = p.in;
+        return el('label', {}, p.name + ' (' + p.in + ') ', input, ' ');
+      });
       const form = el('form', {}, ...params, el('button', { type: 'submit', textContent: verb === 'get' ? 'Try it' : 'Send (body below)' }));
       const body = verb === 'get' || verb === 'delete' ? null : el('textarea', { rows: 4, cols: 80, placeholder: 'JSON body' });
       if (body) form.append(el('br'), body);
@@ -54,7 +58,8 @@ const SCRIPT = `(async function () {
         const token = document.getElementById('token').value.trim();
         const headers = { 'content-type': 'application/json' };
         if (token) headers.authorization = token.startsWith('Bearer ') ? token : 'Bearer ' + token;
-        const response = await fetch(url + (query.size ? '?' + query : ''), { method: verb.toUpperCase(), headers, body: body && body.value ? body.value : undefined });
+        const search = query.toString();
+        const response = await fetch(url + (search ? '?' + search : ''), { method: verb.toUpperCase(), headers, body: body && body.value ? body.value : undefined });
         out.textContent = response.status + '\\n' + JSON.stringify(await response.json().catch(() => null), null, 2);
       });
       root.append(el('details', {}, el('summary', {}, el('span', { className: 'verb ' + verb, textContent: verb }), path + '  ', el('small', { textContent: op.summary || '' })),
