@@ -55,6 +55,7 @@ export function createGatewayApp(container: Container): GatewayApp {
   app.disable('x-powered-by');
   app.set('etag', false);
   app.set('logger', logger);
+  app.set('trust proxy', config.TRUST_PROXY_HOPS);
   app.use(requestId());
   app.use(observeRequests('gateway', logger, metrics));
   app.use(helmet());

@@ -19,6 +19,8 @@ export const gatewayEnv = baseEnv.omit({ DATABASE_URL: true, DATABASE_POOL_MAX: 
   CIRCUIT_OPEN_MS: millis(10_000),
   /** How long /readyz waits for each upstream. */
   READINESS_TIMEOUT_MS: millis(2_000),
+  /** Proxies in front of the gateway (a load balancer: 1) whose X-Forwarded-For is believed for the client address rate limits count by. */
+  TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   SHUTDOWN_DRAIN_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
 });
 

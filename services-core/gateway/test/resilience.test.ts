@@ -64,4 +64,16 @@ describe('rate limits', () => {
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
     expect((await stack.call('GET', '/api/v1/products')).status).toBe(200);
   });
+
+  it('counts each client behind a trusted load balancer separately, by X-Forwarded-For', async () => {
+    const edge = await startGateway({ HTTP_PORT: '0', HTTP_HOST: '127.0.0.1', LOG_LEVEL: 'silent', TRUST_PROXY_HOPS: '1', RATE_LIMIT_PER_MINUTE: '1' });
+    try {
+      const from = (client: string) => fetch(`${edge.url}/api/v1/anything`, { headers: { 'x-forwarded-for': client } }).then((r) => r.status);
+      expect(await from('198.51.100.1')).toBe(404);
+      expect(await from('198.51.100.1')).toBe(429);
+      expect(await from('198.51.100.2')).toBe(404);
+    } finally {
+      await edge.stop();
+    }
+  });
 });
