@@ -44,7 +44,6 @@ export type AuthSettings = Pick<
 export interface AuthComponents {
   accounts: AccountRepository;
   oneTimeTokens: OneTimeTokenRepository;
-  revokedJtis: RevokedTokenRepository;
   signingKeys: SigningKeyStore;
   accessTokens: AccessTokens;
   sessions: Sessions;
@@ -83,7 +82,6 @@ export function createAuthComponents(
   return {
     accounts,
     oneTimeTokens,
-    revokedJtis,
     signingKeys,
     accessTokens,
     sessions,

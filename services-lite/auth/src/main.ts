@@ -13,6 +13,7 @@ import { userCreated } from './events/auth-events.js';
 import { userCreatedHandler } from './events/user-created.handler.js';
 import { grpcUserDirectory, type UserDirectory } from './staff/user-directory.js';
 import type { AccessTokens } from './tokens/access-tokens.js';
+import { pruneExpiredCredentials } from './use-cases/housekeeping.js';
 
 export { authEnv, type AuthConfig } from './config.js';
 
@@ -86,7 +87,10 @@ export async function startAuth(env: Record<string, string | undefined>, deps: A
     const server = await startHttpServer(app, { port: config.HTTP_PORT, host: config.HTTP_HOST });
     closers.push(() => server.close());
     const pruner = setInterval(() => {
-      components.revokedJtis.pruneExpired().catch((err: unknown) => logger.warn({ err }, 'pruning revoked token ids failed'));
+      pruneExpiredCredentials(db).then(
+        (counts) => logger.debug(counts, 'pruned expired credentials'),
+        (err: unknown) => logger.warn({ err }, 'pruning expired credentials failed'),
+      );
     }, 3_600_000);
     pruner.unref();
     closers.push(() => clearInterval(pruner));
