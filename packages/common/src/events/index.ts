@@ -12,3 +12,4 @@ export * from './outbox.js';
 export * from './outbox-relay.js';
 export * from './inbox.js';
 export * from './events-metrics.js';
+export * from './service-events.js';

@@ -8,6 +8,8 @@ import type { EventTransport } from './transport.js';
 
 /** Event variables every service reads; extend a service's env schema with it. */
 export const eventsEnv = z.object({
+  /** `distributed`: one process per service, KAFKA_BROKERS required; `embedded`: `make dev`'s single process. */
+  RUN_MODE: z.enum(['embedded', 'distributed']).default('distributed'),
   KAFKA_BROKERS: z.string().optional(),
   KAFKA_TOPIC_PARTITIONS: z.coerce.number().int().min(1).max(1000).default(3),
 });
