@@ -55,6 +55,7 @@ beforeAll(async () => {
     CATALOG_URL: `http://127.0.0.1:${(upstream.address() as AddressInfo).port}`,
     CORS_ORIGINS: 'https://shop.example.com',
     CATALOG_TIMEOUT_MS: '300',
+    BODY_LIMIT: '4kb',
     JWT_PUBLIC_KEY: issuer.publicKeyPem,
   });
 });
@@ -139,5 +140,21 @@ describe('the proxy', () => {
     const res = await fetch(`${gateway.url}/api/v1/products/slow`);
     expect(res.status).toBe(504);
     expect((await res.json()).error).toMatchObject({ code: 'DEADLINE_EXCEEDED', message: 'upstream catalog did not answer within 300 ms' });
+  });
+
+  it('answers 413 to a chunked upload that grows past the body limit', async () => {
+    const before = seen.length;
+    let sent = 0;
+    const body = new ReadableStream({
+      pull(controller) {
+        if (sent >= 64) return controller.close();
+        sent += 1;
+        controller.enqueue(new TextEncoder().encode('x'.repeat(1024)));
+      },
+    });
+    const res = await fetch(`${gateway.url}/api/v1/brands`, { method: 'POST', body, duplex: 'half', headers: { 'content-type': 'application/json', authorization: `Bearer ${staffToken}` } } as RequestInit);
+    expect(res.status).toBe(413);
+    expect((await res.json()).error.code).toBe('PAYLOAD_TOO_LARGE');
+    expect(seen.slice(before).map((s) => s.body.length)).toEqual([]);
   });
 });

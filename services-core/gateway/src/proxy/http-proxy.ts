@@ -21,15 +21,22 @@ export interface ProxySettings {
 }
 
 const UPSTREAM_FAILURE_STATUSES = new Set([502, 503, 504]);
+const TOO_LARGE = 'ERR_GATEWAY_BODY_TOO_LARGE';
 
 export function proxyTo(target: ProxyTarget, settings: ProxySettings): RequestHandler {
   return async (req, res) => {
-    const declared = Number(req.get('content-length') ?? 0);
-    if (declared > settings.bodyLimitBytes) throw payloadTooLarge();
-    await settings.breaker.run(
-      () => forward(req, res, target, settings),
-      ({ value, error }) => (error ? isUpstreamFault(error) : UPSTREAM_FAILURE_STATUSES.has(value!)),
-    );
+    try {
+      const declared = Number(req.get('content-length') ?? 0);
+      if (declared > settings.bodyLimitBytes) throw payloadTooLarge();
+      await settings.breaker.run(
+        () => forward(req, res, target, settings),
+        ({ value, error }) => (error ? isUpstreamFault(error) : UPSTREAM_FAILURE_STATUSES.has(value!)),
+      );
+    } catch (err) {
+      // The rest of an oversized upload is not worth reading: answer, then close the connection.
+      if ((err as { code?: string }).code === TOO_LARGE && !res.headersSent) res.setHeader('connection', 'close');
+      throw err;
+    }
   };
 }
 
@@ -58,8 +65,13 @@ function forward(req: Request, res: Response, target: ProxyTarget, settings: Pro
     });
     upstream.once('error', (err) => {
       clearTimeout(timer);
+      // Too late for an error answer: the status line has gone out, so cut the connection instead.
+      if (res.headersSent) {
+        res.destroy();
+        return;
+      }
       if (timedOut) reject(new AppError('deadline_exceeded', `upstream ${target.name} did not answer within ${target.timeoutMs} ms`));
-      else if ((err as { code?: string }).code === 'ERR_GATEWAY_BODY_TOO_LARGE') reject(err);
+      else if ((err as { code?: string }).code === TOO_LARGE) reject(err);
       else reject(new UnavailableError(`upstream ${target.name} is unavailable`, { cause: err }));
     });
     // A client that goes away takes its upstream request with it.
@@ -92,5 +104,5 @@ function limitBytes(limit: number, onExceeded: (err: Error) => void): Transform 
 
 /** Shaped like body-parser's error, so the kit's error handler answers 413 PAYLOAD_TOO_LARGE. */
 function payloadTooLarge(): Error {
-  return Object.assign(new Error('request body is too large'), { status: 413, expose: true, type: 'entity.too.large', code: 'ERR_GATEWAY_BODY_TOO_LARGE' });
+  return Object.assign(new Error('request body is too large'), { status: 413, expose: true, type: 'entity.too.large', code: TOO_LARGE });
 }
