@@ -16,7 +16,7 @@ import {
 import type { Logger } from '@ecommerce/common/logger';
 import type { ServiceMetrics } from '@ecommerce/common/observability';
 import cors from 'cors';
-import express, { type ErrorRequestHandler, type Express, type Request } from 'express';
+import express, { type ErrorRequestHandler, type Express } from 'express';
 import helmet from 'helmet';
 import type { Container } from 'inversify';
 import type { GatewayConfig } from './config.js';
@@ -77,8 +77,8 @@ export function createGatewayApp(container: Container): GatewayApp {
   });
   app.use(docsRoutes());
 
-  const liteSpecFor = (req: Request): LiteUpstreamSpec | undefined =>
-    upstreams.lite.find(({ spec }) => spec.prefixes.some((p) => req.path === p || req.path.startsWith(`${p}/`)))?.spec;
+  const liteSpecFor = (path: string): LiteUpstreamSpec | undefined =>
+    upstreams.lite.find(({ spec }) => spec.prefixes.some((p) => path === p || path.startsWith(`${p}/`)))?.spec;
   app.use(
     '/api',
     rateLimit({
@@ -89,7 +89,7 @@ export function createGatewayApp(container: Container): GatewayApp {
   app.use(
     '/api',
     edgeAuth(container.get<JwtVerifier>(TOKENS.JwtVerifier), (req): Access => {
-      const spec = liteSpecFor({ path: req.originalUrl.split('?')[0] } as Request);
+      const spec = liteSpecFor(req.originalUrl.split('?')[0]!);
       return spec ? accessFor(spec, req.method) : CORE_ACCESS;
     }),
   );

@@ -62,6 +62,16 @@ describe('request building', () => {
     }
   });
 
+  it('refuses query parameters on a route whose body is the whole request', () => {
+    const createUser = readHttpBindings(registry).find((b) => b.method.name === 'CreateUser')!;
+    try {
+      buildRequest(createUser, { pathParams: {}, query: new URLSearchParams('email=a@example.com'), body: {} }, registry);
+      expect.unreachable();
+    } catch (err) {
+      expect((err as ValidationError).details).toEqual([{ field: 'email', message: 'is not accepted as a query parameter here; send it in the body' }]);
+    }
+  });
+
   it('refuses a boolean that is not true or false, naming the field', () => {
     try {
       request(getBinding, '/api/v1/shelves/a/books?in_stock=yes');

@@ -17,6 +17,9 @@ export function buildRequest(binding: HttpBinding, parts: HttpRequestParts, regi
   const bound = new Set<string>();
 
   if (binding.body === '*') {
+    // Every field not in the path comes from the body; a query parameter would be silently lost.
+    const stray = parts.query.keys().next();
+    if (!stray.done) throw new ValidationError([{ field: stray.value, message: 'is not accepted as a query parameter here; send it in the body' }]);
     Object.assign(json, bodyObject(parts.body));
   } else if (binding.body) {
     if (parts.body !== undefined) json[binding.body] = parts.body as JsonValue;
