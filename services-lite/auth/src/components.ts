@@ -44,6 +44,7 @@ export type AuthSettings = Pick<
 export interface AuthComponents {
   accounts: AccountRepository;
   oneTimeTokens: OneTimeTokenRepository;
+  refreshTokens: RefreshTokenRepository;
   signingKeys: SigningKeyStore;
   accessTokens: AccessTokens;
   sessions: Sessions;
@@ -82,6 +83,7 @@ export function createAuthComponents(
   return {
     accounts,
     oneTimeTokens,
+    refreshTokens,
     signingKeys,
     accessTokens,
     sessions,

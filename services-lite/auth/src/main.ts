@@ -10,7 +10,7 @@ import { createAuthApp, SERVICE_NAME } from './app.js';
 import { createAuthComponents } from './components.js';
 import { authEnv } from './config.js';
 import { userCreated } from './events/auth-events.js';
-import { userCreatedHandler } from './events/user-created.handler.js';
+import { userEventsHandler } from './events/user-events.js';
 import { grpcUserDirectory, type UserDirectory } from './staff/user-directory.js';
 import type { AccessTokens } from './tokens/access-tokens.js';
 import { pruneExpiredCredentials } from './use-cases/housekeeping.js';
@@ -70,7 +70,13 @@ export async function startAuth(env: Record<string, string | undefined>, deps: A
       handler: idempotentHandler(
         db,
         SERVICE_NAME,
-        userCreatedHandler({ accounts: components.accounts, oneTimeTokens: components.oneTimeTokens, invitationTtlSeconds: config.INVITATION_TTL_SECONDS, logger }),
+        userEventsHandler({
+          accounts: components.accounts,
+          oneTimeTokens: components.oneTimeTokens,
+          refreshTokens: components.refreshTokens,
+          invitationTtlSeconds: config.INVITATION_TTL_SECONDS,
+          logger,
+        }),
       ),
     });
     closers.push(() => consumer.stop());

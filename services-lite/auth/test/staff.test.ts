@@ -7,8 +7,9 @@ import { createGrpcClient, unaryCall } from '@ecommerce/common/grpc';
 import { createMigratedTestDatabase, createTestJwtIssuer, freePort, type TestDatabase } from '@ecommerce/common/testing';
 import { ListUsersRequest, UserServiceClient, UserStatus } from '@ecommerce/proto/user/v1/user';
 import { startUser, type UserService } from '@ecommerce/user';
+import type { CloudEvent } from '@ecommerce/common/events';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { userCreated } from '../src/events/auth-events.js';
+import { userCreated, userDeleted, userUpdated } from '../src/events/auth-events.js';
 import { inviteStaff } from '../src/use-cases/invite-staff.js';
 import { startAuthHarness, type AuthHarness } from './auth-harness.js';
 
@@ -151,6 +152,62 @@ describe('staff accounts', () => {
   it('refuses to invite an address that belongs to a customer account', async () => {
     await h.api.post('/auth/register', { email: 'shopper@example.com', password: 'shopper password' });
     await expect(inviteStaff(h.db, { userId: randomUUID(), email: 'shopper@example.com', invitationTtlSeconds: 600 })).rejects.toThrow(/another account/);
+  });
+});
+
+/** Publishes `event` as the user service would and waits until auth's consumer has processed it. */
+async function deliverAndWait(event: CloudEvent): Promise<void> {
+  await h.transport.publish([toWireMessage('user.user', event.subject, event)]);
+  await vi.waitFor(async () => expect(await h.db('inbox_events').where({ consumer_group: 'auth', event_id: event.id }).first('event_id')).toBeDefined());
+}
+
+/** A staff account with a password for a user the user service does not know (the tests below need no login). */
+async function staffWithPassword(email: string) {
+  const id = randomUUID();
+  const { token } = await inviteStaff(h.db, { userId: id, email, invitationTtlSeconds: 600 });
+  await h.api.post('/auth/invitations/accept', { token, password: 'staff password 1' });
+  return { id };
+}
+
+/** A real user-service staff member with a password and a running session. */
+async function staffSession(email: string) {
+  const created = await unaryCall(userClient.createUser.bind(userClient), { email, name: 'Staff', roles: ['staff'] }, { token: await adminToken() });
+  const user = created.user!;
+  const { token } = await inviteStaff(h.db, { userId: user.id, email, invitationTtlSeconds: 600 });
+  await h.api.post('/auth/invitations/accept', { token, password: 'staff password 1' });
+  const session = (await h.api.post('/auth/login', { email, password: 'staff password 1' })).body.data;
+  return { user, session: session as { accessToken: string; refreshToken: string } };
+}
+
+const snapshot = (id: string, email: string, status: UserStatus) => ({ id, email, name: 'Staff', status, roles: ['staff'] });
+
+describe('staff accounts follow the user service', () => {
+  it('ends every session of a staff member at once when the user is suspended', async () => {
+    const { user, session } = await staffSession('susan@example.com');
+    await deliverAndWait(userUpdated.create({ source: '/ecommerce/user', subject: user.id, data: { user: snapshot(user.id, user.email, UserStatus.USER_STATUS_SUSPENDED), changedFields: ['status'] } }));
+    expect((await h.api.post('/auth/introspect', { token: session.accessToken })).body.data.active).toBe(false);
+    expect((await h.api.post('/auth/refresh', { refreshToken: session.refreshToken })).status).toBe(401);
+  });
+
+  it('takes over an email change as the new login address', async () => {
+    const { id } = await staffWithPassword('old-address@example.com');
+    await deliverAndWait(userUpdated.create({ source: '/ecommerce/user', subject: id, data: { user: snapshot(id, 'new-address@example.com', UserStatus.USER_STATUS_ACTIVE), changedFields: ['email'] } }));
+    expect((await h.db('accounts').where({ id }).first('email')).email).toBe('new-address@example.com');
+  });
+
+  it('keeps the old email when the new one already belongs to another account', async () => {
+    await h.api.post('/auth/register', { email: 'taken@example.com', password: 'shopper password' });
+    const { id } = await staffWithPassword('keeps-address@example.com');
+    await deliverAndWait(userUpdated.create({ source: '/ecommerce/user', subject: id, data: { user: snapshot(id, 'taken@example.com', UserStatus.USER_STATUS_ACTIVE), changedFields: ['email'] } }));
+    expect((await h.db('accounts').where({ id }).first('email')).email).toBe('keeps-address@example.com');
+  });
+
+  it('removes the staff account and its sessions when the user is deleted', async () => {
+    const { user, session } = await staffSession('leaving@example.com');
+    await deliverAndWait(userDeleted.create({ source: '/ecommerce/user', subject: user.id, data: { userId: user.id, deleteTime: new Date() } }));
+    expect(await h.db('accounts').where({ id: user.id }).first()).toBeUndefined();
+    expect((await h.api.post('/auth/introspect', { token: session.accessToken })).body.data.active).toBe(false);
+    expect((await h.api.post('/auth/login', { email: 'leaving@example.com', password: 'staff password 1' })).status).toBe(401);
   });
 });
 

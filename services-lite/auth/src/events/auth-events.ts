@@ -1,7 +1,7 @@
 // The integration events auth publishes (topic auth.account) and the user-service event it consumes.
 import { defineEventType } from '@ecommerce/common/events';
 import { AccountInvited, AccountLocked, AccountRegistered, PasswordResetRequested } from '@ecommerce/proto/events/v1/auth';
-import { UserCreated } from '@ecommerce/proto/events/v1/user';
+import { UserCreated, UserDeleted, UserUpdated } from '@ecommerce/proto/events/v1/user';
 
 export const EVENT_SOURCE = '/ecommerce/auth';
 export const ACCOUNT_TOPIC = 'auth.account';
@@ -12,3 +12,5 @@ export const accountLocked = defineEventType('auth.account.locked', AccountLocke
 export const accountInvited = defineEventType('auth.account.invited', AccountInvited);
 
 export const userCreated = defineEventType('user.user.created', UserCreated);
+export const userUpdated = defineEventType('user.user.updated', UserUpdated);
+export const userDeleted = defineEventType('user.user.deleted', UserDeleted);

@@ -17,7 +17,6 @@ export interface UserCreatedDeps {
 
 export function userCreatedHandler(deps: UserCreatedDeps) {
   return async (event: CloudEvent, trx: Knex.Transaction): Promise<void> => {
-    if (event.type !== userCreated.type) return; // other user.user events carry nothing auth needs yet
     const user = userCreated.parse(event).user;
     if (!user?.id || !user.email) {
       deps.logger.warn({ event_id: event.id }, 'user.user.created without user id or email; ignored');

@@ -47,6 +47,11 @@ export class AccountRepository {
     return row && toAccount(row);
   }
 
+  async findById(id: string, trx: Knex = this.db): Promise<Account | undefined> {
+    const row = await trx<AccountRow>('accounts').where({ id }).first();
+    return row && toAccount(row);
+  }
+
   async get(id: string, trx: Knex = this.db): Promise<Account> {
     const row = await trx<AccountRow>('accounts').where({ id }).first();
     if (!row) throw new NotFoundError('account', id);
@@ -69,6 +74,15 @@ export class AccountRepository {
     if (taken) return undefined;
     const [row] = await trx<AccountRow>('accounts').insert({ id, email, type: 'staff' }).returning('*');
     return toAccount(row!);
+  }
+
+  async updateEmail(trx: Knex, id: string, email: string): Promise<void> {
+    await trx('accounts').where({ id }).update({ email });
+  }
+
+  /** Removes a staff account and, by cascade, its sessions and tokens; false if there was none. */
+  async deleteStaff(trx: Knex, id: string): Promise<boolean> {
+    return (await trx('accounts').where({ id, type: 'staff' }).delete()) === 1;
   }
 
   /**
