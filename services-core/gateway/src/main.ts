@@ -22,6 +22,8 @@ export interface RunningGateway {
 export interface GatewayOverrides {
   /** For tests that move time by hand (circuit breaker recovery). */
   clock?: Clock;
+  /** Another FileDescriptorSet than the build's, for tests of a service that is not in proto/. */
+  descriptorSet?: Uint8Array;
 }
 
 /**
@@ -46,7 +48,7 @@ export async function startGateway(env: Record<string, string | undefined> = pro
       verifier: edgeVerifier(config, env, logger),
       clock: overrides.clock ?? Date.now,
       rateLimitStore,
-      registry: registryFromDescriptorSet(readDescriptorSet()),
+      registry: registryFromDescriptorSet(overrides.descriptorSet ?? readDescriptorSet()),
     });
     const gateway = createGatewayApp(container);
     const server = await startHttpServer(gateway.app, { port: config.HTTP_PORT, host: config.HTTP_HOST, drainMs: config.SHUTDOWN_DRAIN_MS }).catch((err: unknown) => {
