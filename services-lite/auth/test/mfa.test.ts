@@ -91,4 +91,10 @@ describe('MFA', () => {
     const { tokens } = await enrolled(h);
     expect((await h.api.post('/auth/mfa/enroll', {}, tokens.accessToken)).status).toBe(422);
   });
+
+  it('disables with a recovery code when the authenticator is lost', async () => {
+    const { email, recoveryCodes, tokens } = await enrolled(h);
+    expect((await h.api.post('/auth/mfa/disable', { password: PASSWORD, recoveryCode: recoveryCodes[3] }, tokens.accessToken)).status).toBe(204);
+    expect((await h.api.post('/auth/login', { email, password: PASSWORD })).body.data.mfaRequired).toBe(false);
+  });
 });

@@ -9,19 +9,18 @@ const opaqueToken = z.string().min(1, 'is required').max(200);
 
 export const registerBody = z.object({ email, password: newPassword }).strict();
 export const loginBody = z.object({ email, password: anyPassword }).strict();
-export const mfaLoginBody = z
-  .object({
-    challengeToken: opaqueToken,
-    code: z.string().regex(/^\d{6}$/, 'must be 6 digits').optional(),
-    recoveryCode: z.string().min(1).max(40).optional(),
-  })
-  .strict()
-  .refine((b) => (b.code === undefined) !== (b.recoveryCode === undefined), { message: 'give exactly one of code or recoveryCode', path: ['code'] });
+const totpCode = z.string().regex(/^\d{6}$/, 'must be 6 digits');
+/** A second factor: a current TOTP code or one of the recovery codes, exactly one of them. */
+const secondFactor = { code: totpCode.optional(), recoveryCode: z.string().min(1).max(40).optional() };
+const exactlyOneFactor = (b: { code?: string; recoveryCode?: string }) => (b.code === undefined) !== (b.recoveryCode === undefined);
+const oneFactorRule = { message: 'give exactly one of code or recoveryCode', path: ['code'] };
+
+export const mfaLoginBody = z.object({ challengeToken: opaqueToken, ...secondFactor }).strict().refine(exactlyOneFactor, oneFactorRule);
 export const refreshBody = z.object({ refreshToken: opaqueToken }).strict();
 export const introspectBody = z.object({ token: z.string().min(1, 'is required').max(8_192) }).strict();
 export const resetRequestBody = z.object({ email }).strict();
 export const tokenWithPasswordBody = z.object({ token: opaqueToken, password: newPassword }).strict();
 export const verifyEmailBody = z.object({ token: opaqueToken }).strict();
 export const changePasswordBody = z.object({ currentPassword: anyPassword, newPassword }).strict();
-export const mfaCodeBody = z.object({ code: z.string().regex(/^\d{6}$/, 'must be 6 digits') }).strict();
-export const mfaDisableBody = z.object({ password: anyPassword, code: z.string().regex(/^\d{6}$/, 'must be 6 digits') }).strict();
+export const mfaCodeBody = z.object({ code: totpCode }).strict();
+export const mfaDisableBody = z.object({ password: anyPassword, ...secondFactor }).strict().refine(exactlyOneFactor, oneFactorRule);

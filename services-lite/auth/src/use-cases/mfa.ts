@@ -5,13 +5,18 @@ import { FailedPreconditionError, UnauthenticatedError, ValidationError } from '
 import type { Knex } from 'knex';
 import type { PasswordHasher } from '../crypto/passwords.js';
 import { matchTotp, newTotpSecret, otpauthUri } from '../crypto/totp.js';
-import type { AccountRepository } from '../repositories/account-repository.js';
+import type { Account, AccountRepository } from '../repositories/account-repository.js';
 import type { OneTimeTokenRepository } from '../repositories/one-time-token-repository.js';
 import type { RecoveryCodeRepository } from '../repositories/recovery-code-repository.js';
 import type { FailedLogins } from './failed-logins.js';
 import type { Sessions, TokenPair } from './sessions.js';
 
 export const RECOVERY_CODE_COUNT = 10;
+
+export interface SecondFactor {
+  code?: string;
+  recoveryCode?: string;
+}
 
 export interface MfaDeps {
   db: Knex;
@@ -54,16 +59,18 @@ export class MfaUseCases {
     return { recoveryCodes };
   }
 
-  /** Turning the factor off needs the password and a current code, not only a (possibly stolen) access token. */
-  async disable(accountId: string, input: { password: string; code: string }): Promise<void> {
+  /**
+   * Turning the factor off needs the password and a second factor, not only a (possibly stolen) access token;
+   * a recovery code serves when the authenticator is lost.
+   */
+  async disable(accountId: string, input: { password: string } & SecondFactor): Promise<void> {
     const account = await this.deps.accounts.get(accountId);
-    if (!account.mfaEnabled || !account.mfaSecret) throw new FailedPreconditionError('two-factor authentication is not enabled');
+    if (!account.mfaEnabled) throw new FailedPreconditionError('two-factor authentication is not enabled');
     if (!(await this.deps.hasher.verify(account.passwordHash, input.password))) {
       throw new ValidationError([{ field: 'password', message: 'is incorrect' }]);
     }
-    const step = matchTotp(account.mfaSecret, input.code, this.now(), account.mfaLastStep);
-    if (step === undefined || !(await this.deps.accounts.claimMfaStep(account.id, step))) {
-      throw new ValidationError([{ field: 'code', message: 'is not a valid code' }]);
+    if (!(await this.checkSecondFactor(account, input))) {
+      throw new ValidationError([{ field: input.code !== undefined ? 'code' : 'recoveryCode', message: 'is not valid' }]);
     }
     await this.deps.db.transaction(async (trx) => {
       await this.deps.accounts.disableMfa(trx, account.id);
@@ -75,24 +82,27 @@ export class MfaUseCases {
    * Second login step. The challenge is single-use even when the code is wrong (a new password login is needed),
    * and a wrong code counts towards the lockout like a wrong password, so codes cannot be guessed at leisure.
    */
-  async completeLogin(input: { challengeToken: string; code?: string; recoveryCode?: string }): Promise<TokenPair> {
+  async completeLogin(input: { challengeToken: string } & SecondFactor): Promise<TokenPair> {
     const accountId = await this.deps.oneTimeTokens.consume(this.deps.db, input.challengeToken, 'mfa_challenge');
     if (!accountId) throw new UnauthenticatedError('invalid or expired challenge; log in again');
     const account = await this.deps.accounts.get(accountId);
-    if (this.deps.failedLogins.isLocked(account) || !account.mfaSecret) throw new UnauthenticatedError('invalid code');
-    let ok = false;
-    if (input.code !== undefined) {
-      const step = matchTotp(account.mfaSecret, input.code, this.now(), account.mfaLastStep);
-      ok = step !== undefined && (await this.deps.accounts.claimMfaStep(account.id, step));
-    } else if (input.recoveryCode !== undefined) {
-      ok = await this.deps.recoveryCodes.consume(account.id, input.recoveryCode);
-    }
-    if (!ok) {
+    if (this.deps.failedLogins.isLocked(account)) throw new UnauthenticatedError('invalid code');
+    if (!(await this.checkSecondFactor(account, input))) {
       await this.deps.failedLogins.record(account);
       throw new UnauthenticatedError('invalid code');
     }
     await this.deps.failedLogins.reset(account);
     return this.deps.sessions.start(account);
+  }
+
+  /** A TOTP code (each time step once) or an unused recovery code (then used up). */
+  private async checkSecondFactor(account: Account, factor: SecondFactor): Promise<boolean> {
+    if (factor.code !== undefined && account.mfaSecret) {
+      const step = matchTotp(account.mfaSecret, factor.code, this.now(), account.mfaLastStep);
+      return step !== undefined && (await this.deps.accounts.claimMfaStep(account.id, step));
+    }
+    if (factor.recoveryCode !== undefined) return this.deps.recoveryCodes.consume(account.id, factor.recoveryCode);
+    return false;
   }
 }
 
