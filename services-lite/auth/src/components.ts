@@ -108,6 +108,7 @@ export function createAuthComponents(
       limiter,
       limits: { perIp: settings.RESET_RATE_LIMIT_PER_IP, perAccount: settings.RESET_RATE_LIMIT_PER_ACCOUNT },
       resetTtlSeconds: settings.PASSWORD_RESET_TTL_SECONDS,
+      verificationTtlSeconds: settings.EMAIL_VERIFICATION_TTL_SECONDS,
     }),
     mfa: new MfaUseCases({ db, accounts, recoveryCodes, oneTimeTokens, hasher, sessions, failedLogins, issuer: settings.AUTH_ISSUER }),
   };

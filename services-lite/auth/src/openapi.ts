@@ -41,6 +41,7 @@ const routes: DocumentedRoute[] = [
   { method: 'post', path: `${A}/password/reset/confirm`, summary: 'Set a new password with the reset token', body: tokenWithPasswordBody, status: 204 },
   { method: 'post', path: `${A}/password/change`, summary: 'Change the password; ends every session', body: changePasswordBody, status: 204, roles: SIGNED_IN },
   { method: 'post', path: `${A}/email/verify`, summary: 'Verify the email address with its token', body: verifyEmailBody, status: 204 },
+  { method: 'post', path: `${A}/email/verify/resend`, summary: 'Mail a new email-verification token', status: 204, roles: SIGNED_IN },
   { method: 'post', path: `${A}/invitations/accept`, summary: 'Set a staff password from an invitation', body: tokenWithPasswordBody, status: 204 },
   { method: 'post', path: `${A}/mfa/enroll`, summary: 'Start TOTP enrolment', response: mfaEnrolmentSchema, status: 200, roles: SIGNED_IN },
   { method: 'post', path: `${A}/mfa/confirm`, summary: 'Confirm TOTP enrolment; returns recovery codes once', body: mfaCodeBody, response: recoveryCodesSchema, status: 200, roles: SIGNED_IN },

@@ -114,4 +114,12 @@ describe('signing key rotation', () => {
     expect((await h.api.post('/auth/keys/rotate', {}, tokens.accessToken)).status).toBe(403);
     expect((await h.api.post('/auth/keys/rotate', {})).status).toBe(401);
   });
+
+  it('refuses account routes to a service token (it names no account)', async () => {
+    const now = Math.floor(Date.now() / 1000);
+    const token = await signWithServiceKey({ roles: ['staff'], type: 'service' }, now + 60);
+    expect(await isActive(token)).toBe(true);
+    expect((await h.api.get('/auth/me', token)).status).toBe(401);
+    expect((await h.api.post('/auth/mfa/enroll', {}, token)).status).toBe(401);
+  });
 });

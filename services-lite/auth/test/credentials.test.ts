@@ -126,4 +126,14 @@ describe('password change and email verification', () => {
     expect((await h.api.get('/auth/me', tokens.accessToken)).body.data.emailVerified).toBe(true);
     expect((await h.api.post('/auth/email/verify', { token: event!.data.verificationToken })).status).toBe(400);
   });
+
+  it('mails a new verification token on request; the earlier one stops working', async () => {
+    const { id, tokens } = await registeredCustomer(h);
+    const [registered] = (await h.outbox('auth.account.registered')).filter((e) => e.subject === id);
+    expect((await h.api.post('/auth/email/verify/resend', {}, tokens.accessToken)).status).toBe(204);
+    const [resent] = (await h.outbox('auth.account.verification_requested')).filter((e) => e.subject === id);
+    expect((await h.api.post('/auth/email/verify', { token: registered!.data.verificationToken })).status).toBe(400);
+    expect((await h.api.post('/auth/email/verify', { token: resent!.data.verificationToken })).status).toBe(204);
+    expect((await h.api.post('/auth/email/verify/resend', {}, tokens.accessToken)).status).toBe(422);
+  });
 });

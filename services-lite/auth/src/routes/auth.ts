@@ -19,11 +19,13 @@ export interface AuthRouteDeps {
   accounts: AccountRepository;
 }
 
-/** The verified access token of the request; 401 without one. */
+/** The verified access token of an account (customer or staff); 401 without one, or for a service token. */
 export async function callerToken(accessTokens: AccessTokens, req: Request): Promise<VerifiedAccessToken> {
   const token = bearerToken(req.get('authorization'));
   if (!token) throw new UnauthenticatedError('missing bearer token');
-  return accessTokens.verify(token);
+  const claims = await accessTokens.verify(token);
+  if (claims.type === 'service') throw new UnauthenticatedError('a service token has no account');
+  return claims;
 }
 
 export function authRoutes(deps: AuthRouteDeps): Router {
@@ -74,7 +76,6 @@ export function authRoutes(deps: AuthRouteDeps): Router {
 
   router.get('/auth/me', async (req, res) => {
     const caller = await callerToken(deps.accessTokens, req);
-    if (caller.type === 'service') throw new UnauthenticatedError('a service token has no account');
     const account = await deps.accounts.get(caller.sub);
     sendOk(res, {
       id: account.id,

@@ -31,6 +31,12 @@ export function passwordRoutes(deps: { passwords: PasswordUseCases; accessTokens
     res.status(204).end();
   });
 
+  router.post('/auth/email/verify/resend', async (req, res) => {
+    const caller = await callerToken(deps.accessTokens, req);
+    await deps.passwords.resendVerification(caller.sub);
+    res.status(204).end();
+  });
+
   router.post('/auth/invitations/accept', async (req, res) => {
     await deps.passwords.acceptInvitation(parseBody(tokenWithPasswordBody, req));
     res.status(204).end();

@@ -1,11 +1,11 @@
 // Password reset (request -> event carrying a single-use token -> confirm), change, email verification and
 // staff invitations. Every token-redeeming step is one transaction: the token is used up exactly when the
 // change commits.
-import { ValidationError } from '@ecommerce/common/errors';
+import { FailedPreconditionError, ValidationError } from '@ecommerce/common/errors';
 import { publishInTransaction } from '@ecommerce/common/events';
 import type { Knex } from 'knex';
 import type { PasswordHasher } from '../crypto/passwords.js';
-import { EVENT_SOURCE, passwordResetRequested } from '../events/auth-events.js';
+import { EVENT_SOURCE, passwordResetRequested, verificationRequested } from '../events/auth-events.js';
 import type { RateLimiter } from '../rate-limit/rate-limiter.js';
 import type { AccountRepository } from '../repositories/account-repository.js';
 import type { OneTimeTokenRepository, TokenPurpose } from '../repositories/one-time-token-repository.js';
@@ -20,6 +20,7 @@ export interface PasswordDeps {
   limiter: RateLimiter;
   limits: { perIp: number; perAccount: number };
   resetTtlSeconds: number;
+  verificationTtlSeconds: number;
 }
 
 const invalidToken = () => new ValidationError([{ field: 'token', message: 'is invalid, expired or already used' }]);
@@ -75,6 +76,23 @@ export class PasswordUseCases {
       const accountId = await this.deps.oneTimeTokens.consume(trx, token, 'email_verification');
       if (!accountId) throw invalidToken();
       await this.deps.accounts.markEmailVerified(trx, accountId);
+    });
+  }
+
+  /** A new verification token for the signed-in account, mailed through the event; counted like reset requests. */
+  async resendVerification(accountId: string): Promise<void> {
+    const { deps } = this;
+    await deps.limiter.hit({ key: `verify:account:${accountId}`, max: deps.limits.perAccount });
+    const account = await deps.accounts.get(accountId);
+    if (account.emailVerified) throw new FailedPreconditionError('the email address is already verified');
+    await deps.db.transaction(async (trx) => {
+      const verification = await deps.oneTimeTokens.issue(trx, account.id, 'email_verification', deps.verificationTtlSeconds);
+      const event = verificationRequested.create({
+        source: EVENT_SOURCE,
+        subject: account.id,
+        data: { accountId: account.id, email: account.email, verificationToken: verification.token, expireTime: verification.expiresAt },
+      });
+      await publishInTransaction(trx, event);
     });
   }
 
