@@ -5,6 +5,7 @@
 import { parseArgs } from 'node:util';
 import { loadConfig, runMain } from '@ecommerce/common/config';
 import { createDatabase } from '@ecommerce/common/db';
+import { z } from 'zod';
 import { SERVICE_NAME } from './app.js';
 import { authEnv } from './config.js';
 import { inviteStaff } from './use-cases/invite-staff.js';
@@ -16,7 +17,8 @@ await runMain(async () => {
     allowPositionals: true,
     options: { 'user-id': { type: 'string' }, email: { type: 'string' } },
   });
-  if (positionals[0] !== 'invite-staff' || !values['user-id'] || !values.email) {
+  const wellFormed = z.object({ userId: z.uuid(), email: z.email() }).safeParse({ userId: values['user-id'], email: values.email });
+  if (positionals[0] !== 'invite-staff' || !wellFormed.success) {
     process.stderr.write(`${USAGE}\n`);
     process.exit(2);
   }
@@ -24,11 +26,11 @@ await runMain(async () => {
   const db = createDatabase({ url: config.DATABASE_URL, schema: SERVICE_NAME, poolMax: 1 });
   try {
     const { token, created } = await inviteStaff(db, {
-      userId: values['user-id'],
-      email: values.email,
+      userId: wellFormed.data.userId,
+      email: wellFormed.data.email,
       invitationTtlSeconds: config.INVITATION_TTL_SECONDS,
     });
-    process.stdout.write(`${created ? 'created' : 'found'} staff account ${values.email}; invitation token (single use):\n${token}\n`);
+    process.stdout.write(`${created ? 'created' : 'found'} staff account ${wellFormed.data.email}; invitation token (single use):\n${token}\n`);
   } finally {
     await db.destroy();
   }
