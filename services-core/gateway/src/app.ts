@@ -2,6 +2,7 @@
 // security headers and CORS, the gateway's own endpoints, rate limits and edge auth for /api, then the routes
 // (transcoded RPCs with a JSON body parser, proxied lite services with the body streamed), then 404 and errors.
 import http from 'node:http';
+import https from 'node:https';
 import type { FileRegistry } from '@bufbuild/protobuf';
 import {
   errorHandler,
@@ -48,7 +49,7 @@ export function createGatewayApp(container: Container): GatewayApp {
   const invoker = container.get<GrpcInvoker>(TOKENS.Invoker);
   const breakers = container.get<CircuitBreakers>(TOKENS.Breakers);
   const openApi = container.get<OpenApiDocument>(TOKENS.OpenApi);
-  const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
+  const agents = { http: new http.Agent({ keepAlive: true, maxSockets: 256 }), https: new https.Agent({ keepAlive: true, maxSockets: 256 }) };
   const bodyLimitBytes = parseSize(config.BODY_LIMIT);
 
   const app = express();
@@ -104,7 +105,7 @@ export function createGatewayApp(container: Container): GatewayApp {
     );
   }
   for (const { spec, url } of upstreams.lite) {
-    const handler = proxyTo({ name: spec.name, url, timeoutMs: spec.timeoutMs }, { breaker: breakers.for(spec.name), agent, bodyLimitBytes });
+    const handler = proxyTo({ name: spec.name, url, timeoutMs: spec.timeoutMs }, { breaker: breakers.for(spec.name), agents, bodyLimitBytes });
     // A router per prefix so metrics and spans carry `/api/v1/products{/*rest}`, not one label per id.
     const router = express.Router();
     router.all('{/*rest}', handler);
@@ -117,7 +118,8 @@ export function createGatewayApp(container: Container): GatewayApp {
   return {
     app,
     close() {
-      agent.destroy();
+      agents.http.destroy();
+      agents.https.destroy();
       invoker.close();
     },
   };

@@ -2,6 +2,7 @@
 // client's method, path and query under the same /api/v1 prefix. No answer within the route's timeout -> 504;
 // cannot connect -> 503; both count against the upstream's circuit breaker, as do 502/503/504 answers.
 import http from 'node:http';
+import https from 'node:https';
 import { Transform, type TransformCallback } from 'node:stream';
 import { AppError, UnavailableError } from '@ecommerce/common/errors';
 import type { Request, RequestHandler, Response } from 'express';
@@ -16,7 +17,8 @@ export interface ProxyTarget {
 
 export interface ProxySettings {
   breaker: CircuitBreaker;
-  agent: http.Agent;
+  /** Keep-alive pools, one per scheme. */
+  agents: { http: http.Agent; https: https.Agent };
   bodyLimitBytes: number;
 }
 
@@ -43,11 +45,16 @@ export function proxyTo(target: ProxyTarget, settings: ProxySettings): RequestHa
 /** Resolves with the upstream status once its headers are relayed; the body keeps streaming after. */
 function forward(req: Request, res: Response, target: ProxyTarget, settings: ProxySettings): Promise<number> {
   return new Promise<number>((resolve, reject) => {
-    const url = new URL(req.originalUrl, target.url);
-    const upstream = http.request(url, {
+    const secure = target.url.protocol === 'https:';
+    // Options rather than a URL object: parsing a URL per request costs a visible share of the throughput.
+    const upstream = (secure ? https : http).request({
+      protocol: target.url.protocol,
+      hostname: target.url.hostname,
+      port: target.url.port || (secure ? 443 : 80),
+      path: req.originalUrl,
       method: req.method,
       headers: upstreamRequestHeaders(req, String(res.locals.requestId)),
-      agent: settings.agent,
+      agent: secure ? settings.agents.https : settings.agents.http,
     });
     let timedOut = false;
     const timer = setTimeout(() => {
@@ -78,8 +85,15 @@ function forward(req: Request, res: Response, target: ProxyTarget, settings: Pro
     res.once('close', () => {
       if (!res.writableFinished) upstream.destroy();
     });
-    req.pipe(limitBytes(settings.bodyLimitBytes, (err) => upstream.destroy(err))).pipe(upstream);
+    if (hasBody(req)) req.pipe(limitBytes(settings.bodyLimitBytes, (err) => upstream.destroy(err))).pipe(upstream);
+    else upstream.end();
   });
+}
+
+/** RFC 9112 6.3: a request has a body only when it says so with Content-Length or Transfer-Encoding. */
+function hasBody(req: Request): boolean {
+  const length = req.headers['content-length'];
+  return req.headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0');
 }
 
 function isUpstreamFault(error: unknown): boolean {
