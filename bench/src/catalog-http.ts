@@ -42,7 +42,7 @@ export async function runCatalogHttpBench(): Promise<void> {
   });
 }
 
-async function startBareServer(body: string): Promise<{ url: string; server: http.Server }> {
+export async function startBareServer(body: string): Promise<{ url: string; server: http.Server }> {
   const server = http.createServer((_req, res) => {
     res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body) });
     res.end(body);

@@ -6,6 +6,7 @@ import { createDatabase } from '@ecommerce/common/db';
 import { migrateUp } from '@ecommerce/common/migrate';
 import { startGateway } from '@ecommerce/gateway';
 import { withBenchPostgres } from './bench-postgres.js';
+import { startBareServer } from './catalog-http.js';
 import { formatLoad, httpLoad } from './http-load.js';
 import { repoPath } from './repo-path.js';
 
@@ -25,20 +26,27 @@ export async function runGatewayCatalogBench(): Promise<void> {
     // The limiter stays in the path (it is part of the cost) with a budget the benchmark cannot exhaust.
     const gateway = await startGateway({ ...process.env, ...quiet, CATALOG_URL: catalog.url, RATE_LIMIT_PER_MINUTE: '1000000' });
     const path = '/api/v1/products?limit=20';
+    const direct = await fetch(`${catalog.url}${path}`).then((r) => r.text());
+    if (direct !== (await fetch(`${gateway.url}${path}`).then((r) => r.text()))) throw new Error('the gateway answered something else than the catalog');
+    // The same gateway code in front of a server answering from memory: what the gateway alone can carry.
+    const bare = await startBareServer(direct);
+    const gatewayToBare = await startGateway({ ...process.env, ...quiet, CATALOG_URL: bare.url, RATE_LIMIT_PER_MINUTE: '1000000' });
     try {
-      const [direct, proxied] = await Promise.all([fetch(`${catalog.url}${path}`).then((r) => r.text()), fetch(`${gateway.url}${path}`).then((r) => r.text())]);
-      if (direct !== proxied) throw new Error('the gateway answered something else than the catalog');
       const settings = { seconds: SECONDS, connections: CONNECTIONS };
       const viaCatalog = await httpLoad({ ...settings, url: `${catalog.url}${path}` });
       const viaGateway = await httpLoad({ ...settings, url: `${gateway.url}${path}` });
-      console.log(`GET ${path}, ${PRODUCTS} products seeded, ${CONNECTIONS} connections, ${SECONDS} s each`);
+      const gatewayAlone = await httpLoad({ ...settings, url: `${gatewayToBare.url}${path}` });
+      console.log(`GET ${path}, ${PRODUCTS} products seeded, ${CONNECTIONS} connections, ${SECONDS} s each; gateway and catalog share one process, as in make dev`);
       console.log(formatLoad('catalog directly', viaCatalog));
       console.log(formatLoad('through the gateway', viaGateway));
+      console.log(formatLoad('gateway to a bare in-memory server', gatewayAlone));
       console.log(
         `gateway overhead: throughput ${(viaGateway.requestsPerSecond / viaCatalog.requestsPerSecond).toFixed(3)} of direct, ` +
           `p50 +${(viaGateway.p50Ms - viaCatalog.p50Ms).toFixed(1)} ms, p99 ${(viaGateway.p99Ms / Math.max(viaCatalog.p99Ms, 0.001)).toFixed(2)}x`,
       );
     } finally {
+      await gatewayToBare.stop();
+      await new Promise((r) => bare.server.close(r));
       await gateway.stop();
       await catalog.stop();
     }
