@@ -45,7 +45,13 @@ export function createContainer(infra: Infrastructure): Container {
   container.bind(TOKENS.Invoker).toDynamicValue(() => new GrpcInvoker(infra.config.GRPC_DEADLINE_MS));
   container
     .bind(TOKENS.Breakers)
-    .toDynamicValue(() => new CircuitBreakers({ failureThreshold: infra.config.CIRCUIT_FAILURE_THRESHOLD, openMs: infra.config.CIRCUIT_OPEN_MS }, infra.clock));
+    .toDynamicValue(
+      () =>
+        new CircuitBreakers({ failureThreshold: infra.config.CIRCUIT_FAILURE_THRESHOLD, openMs: infra.config.CIRCUIT_OPEN_MS }, infra.clock, (upstream, state) =>
+          // An operator wants to see an upstream drop out and come back, once per change, not per request.
+          (state === 'open' ? infra.logger.warn : infra.logger.info).call(infra.logger, { upstream, circuit: state }, `circuit ${state} for ${upstream}`),
+        ),
+    );
   container
     .bind(TOKENS.OpenApi)
     .toDynamicValue((ctx) => new OpenApiDocument(ctx.get<HttpBinding[]>(TOKENS.Bindings), ctx.get<UpstreamDirectory>(TOKENS.Upstreams).lite, infra.config.READINESS_TIMEOUT_MS));

@@ -7,7 +7,8 @@ const anyError = ({ error }: { error?: unknown }) => error !== undefined;
 
 function breaker() {
   const clock = { now: 0 };
-  return { clock, breaker: new CircuitBreaker('catalog', { failureThreshold: 2, openMs: 1_000 }, () => clock.now) };
+  const changes: string[] = [];
+  return { clock, changes, breaker: new CircuitBreaker('catalog', { failureThreshold: 2, openMs: 1_000 }, () => clock.now, (_u, state) => changes.push(state)) };
 }
 
 describe('circuit breaker', () => {
@@ -43,8 +44,8 @@ describe('circuit breaker', () => {
     expect(b.state).toBe('closed');
   });
 
-  it('opens again for a full period when the probe fails', async () => {
-    const { clock, breaker: b } = breaker();
+  it('opens again for a full period when the probe fails, reporting each change of state once', async () => {
+    const { clock, changes, breaker: b } = breaker();
     for (let i = 0; i < 2; i++) await expect(b.run(failing, anyError)).rejects.toThrow();
     clock.now = 1_500;
     await expect(b.run(failing, anyError)).rejects.toThrow('down');
@@ -53,5 +54,6 @@ describe('circuit breaker', () => {
     await expect(b.run(fine, anyError)).rejects.toMatchObject({ retryAfterSeconds: 1 });
     clock.now = 2_500;
     await expect(b.run(fine, anyError)).resolves.toBe('ok');
+    expect(changes).toEqual(['open', 'half-open', 'open', 'half-open', 'closed']);
   });
 });

@@ -27,6 +27,7 @@ export class CircuitBreaker {
     readonly upstream: string,
     private readonly settings: BreakerSettings,
     private readonly now: () => number,
+    private readonly onChange: (upstream: string, state: BreakerState) => void = () => {},
   ) {}
 
   get state(): BreakerState {
@@ -51,7 +52,7 @@ export class CircuitBreaker {
     if (this.state_ === 'open') {
       const waited = this.now() - this.openedAt;
       if (waited < this.settings.openMs) throw new CircuitOpenError(this.upstream, Math.ceil((this.settings.openMs - waited) / 1000));
-      this.state_ = 'half-open';
+      this.moveTo('half-open');
     }
     if (this.state_ === 'half-open') {
       // One probe at a time: the rest keep failing fast until it has answered.
@@ -65,26 +66,36 @@ export class CircuitBreaker {
     this.probing = false;
     if (!failed) {
       this.failures = 0;
-      this.state_ = 'closed';
+      this.moveTo('closed');
       return;
     }
     this.failures += 1;
     if (wasProbe || this.failures >= this.settings.failureThreshold) {
-      this.state_ = 'open';
       this.openedAt = this.now();
+      this.moveTo('open');
     }
+  }
+
+  private moveTo(state: BreakerState): void {
+    if (this.state_ === state) return;
+    this.state_ = state;
+    this.onChange(this.upstream, state);
   }
 }
 
 export class CircuitBreakers {
   private readonly breakers = new Map<string, CircuitBreaker>();
 
-  constructor(private readonly settings: BreakerSettings, private readonly now: () => number) {}
+  constructor(
+    private readonly settings: BreakerSettings,
+    private readonly now: () => number,
+    private readonly onChange?: (upstream: string, state: BreakerState) => void,
+  ) {}
 
   for(upstream: string): CircuitBreaker {
     let breaker = this.breakers.get(upstream);
     if (!breaker) {
-      breaker = new CircuitBreaker(upstream, this.settings, this.now);
+      breaker = new CircuitBreaker(upstream, this.settings, this.now, this.onChange);
       this.breakers.set(upstream, breaker);
     }
     return breaker;
