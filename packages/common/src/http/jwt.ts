@@ -26,19 +26,26 @@ export interface JwtVerifierSettings {
 const ASYMMETRIC_ALGORITHMS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA'];
 
 export function createJwtVerifier(settings: JwtVerifierSettings): JwtVerifier {
-  const key = resolveKey(settings);
+  const keys = resolveKeys(settings);
   return {
     async verify(token) {
-      let payload: JWTPayload;
-      try {
-        ({ payload } = await verifyWith(key, token, settings));
-      } catch (err) {
-        throw new UnauthenticatedError(describeJoseFailure(err));
+      let firstFailure: unknown;
+      for (const key of keys) {
+        try {
+          const { payload } = await verifyWith(key, token, settings);
+          return toPrincipal(payload);
+        } catch (err) {
+          firstFailure ??= err;
+          // Only a token the key does not fit is worth trying on the next key; an expired one stays expired.
+          if (!KEY_MISMATCH.has((err as { code?: string }).code ?? '')) break;
+        }
       }
-      return toPrincipal(payload);
+      throw new UnauthenticatedError(describeJoseFailure(firstFailure));
     },
   };
 }
+
+const KEY_MISMATCH = new Set(['ERR_JWKS_NO_MATCHING_KEY', 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED', 'ERR_JWKS_MULTIPLE_MATCHING_KEYS']);
 
 /** For a service configured without any key: every protected route answers 401 instead of crashing at start. */
 export const refusingVerifier: JwtVerifier = {
@@ -49,10 +56,16 @@ export const refusingVerifier: JwtVerifier = {
 
 type Key = KeyObject | JWTVerifyGetKey;
 
-function resolveKey(settings: JwtVerifierSettings): Key {
-  if (settings.jwksUrl) return createRemoteJWKSet(new URL(settings.jwksUrl), { cooldownDuration: 30_000 });
-  if (settings.publicKey) return createPublicKey(settings.publicKey.replace(/\\n/g, '\n'));
-  throw new Error('createJwtVerifier needs jwksUrl or publicKey');
+/**
+ * The JWKS first, then the public key: with both configured, the embedded runner trusts the auth service's
+ * keys and its own development key at once.
+ */
+function resolveKeys(settings: JwtVerifierSettings): Key[] {
+  const keys: Key[] = [];
+  if (settings.jwksUrl) keys.push(createRemoteJWKSet(new URL(settings.jwksUrl), { cooldownDuration: 30_000 }));
+  if (settings.publicKey) keys.push(createPublicKey(settings.publicKey.replace(/\\n/g, '\n')));
+  if (keys.length === 0) throw new Error('createJwtVerifier needs jwksUrl or publicKey');
+  return keys;
 }
 
 function verifyWith(key: Key, token: string, settings: JwtVerifierSettings) {
