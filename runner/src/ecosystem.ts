@@ -3,6 +3,7 @@ import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { startEmbeddedPostgres, type RunningPostgres } from '@ecommerce/common/db';
 import { migrateUp } from '@ecommerce/common/migrate';
+import { freePort } from '@ecommerce/common/lifecycle';
 import { loadDevKeys } from './dev-keys.js';
 import { hostedServices, type StartedService } from './services.js';
 
@@ -36,14 +37,13 @@ export async function startEcosystem(settings: EcosystemSettings): Promise<Runni
   try {
     await migrateAll(settings, postgres);
     const keys = await loadDevKeys(path.join(settings.dataDir, 'dev-jwt'));
-    // Later services (the gateway) reach earlier ones at the addresses they actually got: <NAME>_URL, <NAME>_GRPC_ADDRESS.
-    const discovered: Record<string, string> = {};
+    const ports = await assignPorts(settings);
+    const directory = addressDirectory(ports);
     for (const hosted of hostedServices) {
-      const env = { ...serviceEnv(hosted.name, settings, postgres.url, keys.publicKeyPem), ...discovered };
-      const service = await hosted.start(env);
-      started.push({ name: hosted.name, service });
-      if (service.urls.http) discovered[`${hosted.name.toUpperCase()}_URL`] = service.urls.http;
-      if (service.urls.grpc) discovered[`${hosted.name.toUpperCase()}_GRPC_ADDRESS`] = service.urls.grpc;
+      const env = { ...serviceEnv(hosted.name, settings, postgres.url, keys.publicKeyPem), ...directory };
+      env.HTTP_PORT = String(ports[hosted.name]!.http);
+      if (ports[hosted.name]!.grpc !== undefined) env.GRPC_PORT = String(ports[hosted.name]!.grpc);
+      started.push({ name: hosted.name, service: await hosted.start(env) });
     }
     return {
       postgresUrl: postgres.url,
@@ -66,6 +66,35 @@ async function migrateAll(settings: EcosystemSettings, postgres: RunningPostgres
   settings.log(`migrated ${services.join(', ')}`);
 }
 
+type PortTable = Record<string, { http: number; grpc?: number }>;
+
+/**
+ * Every service's ports, decided before any starts: services find each other (and auth's JWKS) by address,
+ * and the dependencies go both ways (auth asks user for roles; user verifies auth's tokens).
+ * `default`: DESIGN.md's ports, or <NAME>_HTTP_PORT / <NAME>_GRPC_PORT; `ephemeral`: free ports from the OS.
+ */
+async function assignPorts(settings: EcosystemSettings): Promise<PortTable> {
+  const table: PortTable = {};
+  for (const { name, ports } of hostedServices) {
+    const pick = async (kind: 'HTTP' | 'GRPC', fallback: number) =>
+      settings.ports === 'ephemeral' ? freePort() : Number(process.env[`${name.toUpperCase()}_${kind}_PORT`] ?? fallback);
+    table[name] = { http: await pick('HTTP', ports.http) };
+    if (ports.grpc !== undefined) table[name]!.grpc = await pick('GRPC', ports.grpc);
+  }
+  return table;
+}
+
+/** <NAME>_URL and <NAME>_GRPC_ADDRESS of every hosted service, and the JWKS every service trusts. */
+function addressDirectory(ports: PortTable): Record<string, string> {
+  const directory: Record<string, string> = {};
+  for (const [name, { http, grpc }] of Object.entries(ports)) {
+    directory[`${name.toUpperCase()}_URL`] = `http://127.0.0.1:${http}`;
+    if (grpc !== undefined) directory[`${name.toUpperCase()}_GRPC_ADDRESS`] = `127.0.0.1:${grpc}`;
+  }
+  if (directory.AUTH_URL) directory.JWT_JWKS_URL = `${directory.AUTH_URL}/.well-known/jwks.json`;
+  return directory;
+}
+
 /** Each service reads plain variables (HTTP_PORT ...); the runner scopes them per service (CATALOG_HTTP_PORT). */
 function serviceEnv(name: string, settings: EcosystemSettings, databaseUrl: string, publicKeyPem: string) {
   const env: Record<string, string | undefined> = { ...process.env };
@@ -73,10 +102,6 @@ function serviceEnv(name: string, settings: EcosystemSettings, databaseUrl: stri
   const prefix = `${name.toUpperCase()}_`;
   for (const [key, value] of Object.entries(process.env)) {
     if (key.startsWith(prefix)) env[key.slice(prefix.length)] = value;
-  }
-  if (settings.ports === 'ephemeral') {
-    env.HTTP_PORT = '0';
-    env.GRPC_PORT = '0';
   }
   env.DATABASE_URL = databaseUrl;
   env.JWT_PUBLIC_KEY ??= publicKeyPem;

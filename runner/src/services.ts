@@ -14,12 +14,15 @@ export interface StartedService {
 
 export interface HostedService {
   name: string;
+  /** Its DESIGN.md ports; the runner hands them out before anything starts, so every address is known up front. */
+  ports: { http: number; grpc?: number };
   start(env: Env): Promise<StartedService>;
 }
 
 export const hostedServices: HostedService[] = [
   {
     name: 'catalog',
+    ports: { http: 8012 },
     async start(env) {
       const s = await startCatalog(env);
       return { urls: { http: s.url }, stop: s.stop };
@@ -27,22 +30,25 @@ export const hostedServices: HostedService[] = [
   },
   {
     name: 'user',
+    ports: { http: 8001, grpc: 9001 },
     async start(env) {
       const s = await startUser(env);
       return { urls: { http: s.httpUrl, grpc: s.grpcAddress }, stop: s.stop };
     },
   },
-  // After user: staff logins ask the user service for roles at USER_GRPC_ADDRESS, which the runner passes.
+  // After user: staff logins ask the user service for roles at USER_GRPC_ADDRESS.
   {
     name: 'auth',
+    ports: { http: 8000 },
     async start(env) {
       const s = await startAuth({ ...env, RUN_MODE: env.RUN_MODE ?? 'embedded' });
       return { urls: { http: s.url, jwks: s.jwksUrl }, stop: s.stop };
     },
   },
-  // Last: the front door, pointed at the services above (the runner passes their addresses).
+  // Last: the front door, so it is ready only when what it fronts is.
   {
     name: 'gateway',
+    ports: { http: 8080 },
     async start(env) {
       const s = await startGateway(env);
       return { urls: { http: s.url, docs: `${s.url}/docs` }, stop: s.stop };

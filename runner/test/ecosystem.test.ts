@@ -45,3 +45,25 @@ describe('embedded ecosystem', () => {
     }
   });
 });
+
+describe('embedded ecosystem trust', () => {
+  it('has every service trust tokens the auth service issues, as well as the development key', async () => {
+    const ecosystem = await startEcosystem(settings);
+    try {
+      const url = (name: string) => ecosystem.services.find((s) => s.name === name)!.urls.http!;
+      const json = { 'content-type': 'application/json' };
+      const credentials = JSON.stringify({ email: 'trust@example.com', password: 'a long enough passphrase' });
+      expect((await fetch(`${url('auth')}/api/v1/auth/register`, { method: 'POST', headers: json, body: credentials })).status).toBe(201);
+      const login = await (await fetch(`${url('auth')}/api/v1/auth/login`, { method: 'POST', headers: json, body: credentials })).json();
+      const brand = JSON.stringify({ name: 'Trusted', slug: 'trusted' });
+
+      // A verified customer lacks the staff role (403); a token the catalog could not verify would be a 401.
+      const asCustomer = await fetch(`${url('catalog')}/api/v1/brands`, { method: 'POST', headers: { ...json, authorization: `Bearer ${login.data.accessToken}` }, body: brand });
+      expect(asCustomer.status).toBe(403);
+      const asDevStaff = await fetch(`${url('catalog')}/api/v1/brands`, { method: 'POST', headers: { ...json, authorization: `Bearer ${ecosystem.devStaffToken}` }, body: brand });
+      expect(asDevStaff.status).toBe(201);
+    } finally {
+      await ecosystem.stop();
+    }
+  });
+});

@@ -1,4 +1,4 @@
-export * from './ports.js';
+export { freePort } from '../lifecycle/ports.js';
 export * from './test-database.js';
 export * from './vitest-context.js';
 export * from './jwt-issuer.js';

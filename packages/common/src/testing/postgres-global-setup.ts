@@ -4,7 +4,7 @@ import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startEmbeddedPostgres } from '../db/embedded-postgres.js';
-import { freePort } from './ports.js';
+import { freePort } from '../lifecycle/ports.js';
 
 interface ProvideContext {
   provide(key: string, value: unknown): void;

@@ -1,6 +1,6 @@
 // Starts a real redis-server on a free loopback port for tests; resolves once it accepts connections.
 import { spawn, spawnSync } from 'node:child_process';
-import { freePort } from './ports.js';
+import { freePort } from '../lifecycle/ports.js';
 
 export interface TestRedis {
   url: string;
