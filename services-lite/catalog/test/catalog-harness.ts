@@ -1,4 +1,5 @@
 // Starts the real catalog service on port 0 against a freshly migrated database, with tokens for each role.
+import type { EventTransport } from '@ecommerce/common/events';
 import { createMigratedTestDatabase, createTestJwtIssuer } from '@ecommerce/common/testing';
 import { afterAll, beforeAll } from 'vitest';
 import { startCatalog } from '../src/main.js';
@@ -15,7 +16,8 @@ export interface CatalogHarness {
   stop(): Promise<void>;
 }
 
-export async function startCatalogHarness(): Promise<CatalogHarness> {
+/** `transport`: where the catalog's events go (tests that observe them); by default its own in-process one. */
+export async function startCatalogHarness(options: { transport?: EventTransport } = {}): Promise<CatalogHarness> {
   const db = await createMigratedTestDatabase('catalog');
   const issuer = await createTestJwtIssuer();
   const catalog = await startCatalog({
@@ -24,7 +26,7 @@ export async function startCatalogHarness(): Promise<CatalogHarness> {
     DATABASE_URL: db.url,
     JWT_PUBLIC_KEY: issuer.publicKeyPem,
     LOG_LEVEL: 'silent',
-  });
+  }, options);
   return {
     url: catalog.url,
     databaseUrl: db.url,

@@ -13,7 +13,7 @@ it('resets to version 0 leaving no catalog tables or functions, and migrates bac
   const tables = async () =>
     (await db('information_schema.tables').where({ table_schema: 'catalog' }).pluck<string[]>('table_name')).sort();
   try {
-    expect(await tables()).toEqual(['brands', 'catalog_goose_db_version', 'categories', 'pages', 'products']);
+    expect(await tables()).toEqual(['brands', 'catalog_goose_db_version', 'categories', 'inbox_events', 'outbox_events', 'pages', 'products']);
 
     const reset = await runMigrationCommand({ databaseUrl: database.url, service: 'catalog', dir, command: 'reset' });
     expect(reset.version).toBe(0);
@@ -21,8 +21,8 @@ it('resets to version 0 leaving no catalog tables or functions, and migrates bac
     expect(await db('information_schema.routines').where({ routine_schema: 'catalog' }).pluck('routine_name')).toEqual([]);
 
     const up = await migrateUp({ databaseUrl: database.url, service: 'catalog', dir });
-    expect(up.applied).toHaveLength(5);
-    expect(await tables()).toEqual(['brands', 'catalog_goose_db_version', 'categories', 'pages', 'products']);
+    expect(up.applied).toHaveLength(6);
+    expect(await tables()).toEqual(['brands', 'catalog_goose_db_version', 'categories', 'inbox_events', 'outbox_events', 'pages', 'products']);
   } finally {
     await db.destroy();
     await database.drop();

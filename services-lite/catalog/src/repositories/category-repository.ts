@@ -2,6 +2,7 @@ import { AlreadyExistsError, FailedPreconditionError, NotFoundError, ValidationE
 import type { Knex } from 'knex';
 import { assertMoveKeepsTree } from '../rules/category-tree.js';
 import type { Category, CreateCategory, UpdateCategory } from '../schemas/category.js';
+import { changedFields, recordCategory } from '../events/catalog-events.js';
 import { withConstraintErrors, type ConstraintErrors } from './constraint-errors.js';
 import { definedOnly } from './rows.js';
 
@@ -45,13 +46,18 @@ export class CategoryRepository {
     return toCategory(row);
   }
 
+  /** Each write below records its catalog.category event in the same transaction (the outbox). */
   async create(input: CreateCategory): Promise<Category> {
-    const [row] = await withConstraintErrors(WRITE_ERRORS, () =>
-      this.db<CategoryRow>('categories')
-        .insert({ name: input.name, slug: input.slug, description: input.description, parent_id: input.parentId, position: input.position })
-        .returning('*'),
-    );
-    return toCategory(row!);
+    return this.db.transaction(async (trx) => {
+      const [row] = await withConstraintErrors(WRITE_ERRORS, () =>
+        trx<CategoryRow>('categories')
+          .insert({ name: input.name, slug: input.slug, description: input.description, parent_id: input.parentId, position: input.position })
+          .returning('*'),
+      );
+      const category = toCategory(row!);
+      await recordCategory.created(trx, category);
+      return category;
+    });
   }
 
   /** Updates fields; a new parentId is checked against the tree inside the same transaction as the write. */
@@ -72,14 +78,21 @@ export class CategoryRepository {
         const query = trx<CategoryRow>('categories').where({ id });
         const [row] = Object.keys(changes).length > 0 ? await query.update(changes).returning('*') : await query.select('*');
         if (!row) throw new NotFoundError('category', id);
-        return toCategory(row);
+        const category = toCategory(row);
+        if (Object.keys(changes).length > 0) await recordCategory.updated(trx, category, changedFields(patch));
+        return category;
       }),
     );
   }
 
   async delete(id: string): Promise<void> {
-    const count = await withConstraintErrors(DELETE_ERRORS, () => this.db('categories').where({ id }).delete());
-    if (count === 0) throw new NotFoundError('category', id);
+    await withConstraintErrors(DELETE_ERRORS, () =>
+      this.db.transaction(async (trx) => {
+        const count = await trx('categories').where({ id }).delete();
+        if (count === 0) throw new NotFoundError('category', id);
+        await recordCategory.deleted(trx, id, new Date());
+      }),
+    );
   }
 }
 

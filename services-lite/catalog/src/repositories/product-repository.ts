@@ -3,6 +3,7 @@ import { offsetOf, type Page } from '@ecommerce/common/models';
 import type { Knex } from 'knex';
 import type { CreateProduct, ListProducts, Product, UpdateProduct } from '../schemas/product.js';
 import { DEFAULT_PRODUCT_SORT } from '../schemas/product-sort.js';
+import { recordProduct, changedFields } from '../events/catalog-events.js';
 import { withConstraintErrors, type ConstraintErrors } from './constraint-errors.js';
 import { definedOnly, escapeLike } from './rows.js';
 
@@ -68,10 +69,12 @@ export class ProductRepository {
     return { items: (rows as ProductRow[]).map(toProduct), total: count!.count };
   }
 
+  /** Each write below records its catalog.product event in the same transaction (the outbox). */
   async create(input: CreateProduct): Promise<Product> {
-    const [row] = await withConstraintErrors(WRITE_ERRORS, () =>
-      this.db<ProductRow>('products')
-        .insert({
+    return this.db.transaction(async (trx) => {
+      const [row] = await withConstraintErrors(WRITE_ERRORS, () =>
+        trx<ProductRow>('products')
+          .insert({
           sku: input.sku,
           slug: input.slug,
           name: input.name,
@@ -80,10 +83,13 @@ export class ProductRepository {
           category_id: input.categoryId,
           ...jsonColumns(input),
           status: input.status,
-        } as Partial<ProductRow>)
-        .returning(COLUMNS),
-    );
-    return toProduct(row as ProductRow);
+          } as Partial<ProductRow>)
+          .returning(COLUMNS),
+      );
+      const product = toProduct(row as ProductRow);
+      await recordProduct.created(trx, product);
+      return product;
+    });
   }
 
   async update(id: string, patch: UpdateProduct): Promise<Product> {
@@ -98,26 +104,39 @@ export class ProductRepository {
       ...jsonColumns(patch),
     });
     if (Object.keys(changes).length === 0) return this.get(id);
-    const [row] = await withConstraintErrors(WRITE_ERRORS, () =>
-      this.live().where({ id }).update(changes as Partial<ProductRow>).returning(COLUMNS),
-    );
-    if (!row) throw new NotFoundError('product', id);
-    return toProduct(row as ProductRow);
+    return this.db.transaction(async (trx) => {
+      const [row] = await withConstraintErrors(WRITE_ERRORS, () =>
+        trx<ProductRow>('products').whereNull('deleted_at').where({ id }).update(changes as Partial<ProductRow>).returning(COLUMNS),
+      );
+      if (!row) throw new NotFoundError('product', id);
+      const product = toProduct(row as ProductRow);
+      await recordProduct.updated(trx, product, changedFields(patch));
+      return product;
+    });
   }
 
   async softDelete(id: string): Promise<void> {
-    const count = await this.live().where({ id }).update({ deleted_at: this.db.fn.now() as unknown as Date });
-    if (count === 0) throw new NotFoundError('product', id);
+    await this.db.transaction(async (trx) => {
+      const [row] = await trx<ProductRow>('products')
+        .whereNull('deleted_at')
+        .where({ id })
+        .update({ deleted_at: trx.fn.now() as unknown as Date })
+        .returning(['id', 'sku', 'deleted_at']);
+      if (!row) throw new NotFoundError('product', id);
+      await recordProduct.deleted(trx, { id: row.id, sku: row.sku, deletedAt: row.deleted_at! });
+    });
   }
 
   /** Brings a soft-deleted product back; restoring a live product is a no-op that returns it. */
   async restore(id: string): Promise<Product> {
-    const [row] = await this.db<ProductRow>('products')
-      .where({ id })
-      .update({ deleted_at: null })
-      .returning(COLUMNS);
-    if (!row) throw new NotFoundError('product', id);
-    return toProduct(row as ProductRow);
+    return this.db.transaction(async (trx) => {
+      const [before] = await trx<ProductRow>('products').where({ id }).forUpdate().select('deleted_at');
+      if (!before) throw new NotFoundError('product', id);
+      const [row] = await trx<ProductRow>('products').where({ id }).update({ deleted_at: null }).returning(COLUMNS);
+      const product = toProduct(row as ProductRow);
+      if (before.deleted_at !== null) await recordProduct.restored(trx, product); // restoring a live product changes nothing
+      return product;
+    });
   }
 
   private live() {
