@@ -16,8 +16,13 @@ export function observeRequests(service: string, logger: Logger, metrics: Servic
     const span = tracer.startSpan(`${req.method} ${req.path}`, { kind: SpanKind.SERVER }, parent);
     const spanContext = trace.setSpan(parent, span);
     res.locals.traceId = span.spanContext().traceId;
-    // Trace and span ids come from the logger's mixin wherever this span is active.
-    res.locals.logger = logger.child({ request_id: res.locals.requestId });
+    // Trace and span ids come from the logger's mixin wherever this span is active. The request's child logger
+    // is made only when something asks for it: most requests never log beyond the access line.
+    let requestLogger: Logger | undefined;
+    Object.defineProperty(res.locals, 'logger', {
+      get: () => (requestLogger ??= logger.child({ request_id: res.locals.requestId })),
+      configurable: true,
+    });
 
     res.once('finish', () => {
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
@@ -30,8 +35,15 @@ export function observeRequests(service: string, logger: Logger, metrics: Servic
       if (res.statusCode >= 500) span.setStatus({ code: SpanStatusCode.ERROR });
       span.end();
       if (PROBE_PATHS.has(req.path)) return;
-      const line = { method: req.method, path: req.originalUrl, route, status: res.statusCode, duration_ms: Math.round(seconds * 1e4) / 10 };
-      context.with(spanContext, () => (res.locals.logger as Logger).info(line, 'request completed'));
+      const line = {
+        request_id: res.locals.requestId,
+        method: req.method,
+        path: req.originalUrl,
+        route,
+        status: res.statusCode,
+        duration_ms: Math.round(seconds * 1e4) / 10,
+      };
+      context.with(spanContext, () => logger.info(line, 'request completed'));
     });
 
     context.with(spanContext, next);
