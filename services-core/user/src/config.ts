@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { baseEnv, port } from '@ecommerce/common/config';
+import { eventsEnv } from '@ecommerce/common/events';
 
-export const userEnv = baseEnv.extend({
+export const userEnv = baseEnv.extend(eventsEnv.shape).extend({
   HTTP_PORT: port(8001),
   GRPC_PORT: port(9001),
   GRPC_HOST: z.string().default('0.0.0.0'),

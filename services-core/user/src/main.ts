@@ -1,6 +1,7 @@
 // Composition root of the user service: config -> infrastructure -> container -> servers; stop() undoes it in
 // reverse order. Runs standalone (`node dist/main.js`) or inside the embedded runner and tests via startUser().
 import { runMain } from '@ecommerce/common/config';
+import { startServiceEvents, type EventTransport, type ServiceEvents } from '@ecommerce/common/events';
 import { isMainModule, stopOnSignals } from '@ecommerce/common/lifecycle';
 import { BootstrapAdminUseCase } from './biz/bootstrap-admin.js';
 import { createContainer } from './container.js';
@@ -15,10 +16,27 @@ export interface UserService {
   stop(): Promise<void>;
 }
 
-/** Env: DATABASE_URL (required), HTTP_PORT 8001, GRPC_PORT 9001, JWT_*, BOOTSTRAP_ADMIN_EMAIL; see config.ts. */
-export async function startUser(env: Record<string, string | undefined> = process.env): Promise<UserService> {
-  const infra = openInfrastructure(env);
+export interface UserDeps {
+  /** The process's one in-process transport in embedded mode; without it one is made from RUN_MODE/KAFKA_BROKERS. */
+  transport?: EventTransport;
+}
+
+/**
+ * Env: DATABASE_URL (required), HTTP_PORT 8001, GRPC_PORT 9001, JWT_*, BOOTSTRAP_ADMIN_EMAIL, RUN_MODE, KAFKA_BROKERS;
+ * see config.ts. Called as a library (runner, tests) RUN_MODE defaults to embedded; the entry point below, distributed.
+ */
+export async function startUser(env: Record<string, string | undefined> = process.env, deps: UserDeps = {}): Promise<UserService> {
+  const infra = openInfrastructure({ ...env, RUN_MODE: env.RUN_MODE ?? 'embedded' });
+  let events: ServiceEvents | undefined;
   try {
+    events = await startServiceEvents({
+      service: 'user',
+      db: infra.db,
+      env: infra.config,
+      logger: infra.logger,
+      metrics: infra.metrics.registry,
+      ...(deps.transport ? { transport: deps.transport } : {}),
+    });
     const container = createContainer(infra);
     if (!infra.config.JWT_JWKS_URL && !infra.config.JWT_PUBLIC_KEY) {
       infra.logger.warn('neither JWT_JWKS_URL nor JWT_PUBLIC_KEY is set: every call will be UNAUTHENTICATED');
@@ -38,6 +56,7 @@ export async function startUser(env: Record<string, string | undefined> = proces
         stopping ??= (async () => {
           await grpc.stop();
           await http.close();
+          await events?.stop();
           infra.logger.info('user service stopped');
           await infra.close();
         })();
@@ -45,6 +64,7 @@ export async function startUser(env: Record<string, string | undefined> = proces
       },
     };
   } catch (err) {
+    await events?.stop();
     await infra.close();
     throw err;
   }
@@ -52,7 +72,7 @@ export async function startUser(env: Record<string, string | undefined> = proces
 
 if (isMainModule(import.meta.url)) {
   await runMain(async () => {
-    const service = await startUser();
+    const service = await startUser({ ...process.env, RUN_MODE: process.env.RUN_MODE ?? 'distributed' });
     stopOnSignals(service.stop, (message) => process.stderr.write(`user: ${message}\n`));
   });
 }

@@ -6,7 +6,7 @@ import { createMigratedTestDatabase, createTestJwtIssuer, type TestDatabase, typ
 import { UserServiceClient } from '@ecommerce/proto/user/v1/user';
 import type { ServiceError } from '@grpc/grpc-js';
 import { status } from '@grpc/grpc-js';
-import { startUser, type UserService } from '../src/main.js';
+import { startUser, type UserDeps, type UserService } from '../src/main.js';
 
 export interface Harness {
   service: UserService;
@@ -17,7 +17,8 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(env: Record<string, string> = {}): Promise<Harness> {
+/** `deps.transport`: where the service's events go, for tests that observe them. */
+export async function startHarness(env: Record<string, string> = {}, deps: UserDeps = {}): Promise<Harness> {
   const database = await createMigratedTestDatabase('user');
   const issuer = await createTestJwtIssuer();
   const service = await startUser({
@@ -30,7 +31,7 @@ export async function startHarness(env: Record<string, string> = {}): Promise<Ha
     LOG_LEVEL: 'silent',
     SHUTDOWN_DRAIN_MS: '500',
     ...env,
-  });
+  }, deps);
   const client = createGrpcClient(UserServiceClient, { address: service.grpcAddress, deadlineMs: 10_000 });
   const tokens = {
     admin: await issuer.sign({ sub: 'admin-1', roles: ['admin'], type: 'staff' }),

@@ -5,7 +5,9 @@ import type { UserRepository } from '../biz/repositories.js';
 import type { NewUser, PageRequest, User, UserChanges, UserFilter, UserPage } from '../biz/user.js';
 import { TOKENS } from '../tokens.js';
 import { containsPattern, selectUsers, toUser, type UserRow } from './rows.js';
+import { recordUserEvent } from './user-events.js';
 
+/** Every write records its user.user event in the outbox, in the transaction of the change. */
 @injectable()
 export class KnexUserRepository implements UserRepository {
   constructor(@inject(TOKENS.Database) private readonly db: Knex) {}
@@ -18,7 +20,9 @@ export class KnexUserRepository implements UserRepository {
         if (user.roleIds.length > 0) {
           await trx('user_roles').insert(user.roleIds.map((roleId) => ({ user_id: id, role_id: roleId })));
         }
-        return this.load(trx, id);
+        const created = await this.load(trx, id);
+        await recordUserEvent.created(trx, created);
+        return created;
       });
     } catch (err) {
       throw translate(err);
@@ -36,19 +40,25 @@ export class KnexUserRepository implements UserRepository {
 
   async update(id: string, changes: UserChanges): Promise<User> {
     if (Object.keys(changes).length === 0) return this.get(id);
-    let updated: number;
     try {
-      updated = await this.db('users').where({ id }).whereNull('deleted_at').update(changes);
+      return await this.db.transaction(async (trx) => {
+        const updated = await trx('users').where({ id }).whereNull('deleted_at').update(changes);
+        if (updated === 0) throw new NotFoundError('user', id);
+        const user = await this.load(trx, id);
+        await recordUserEvent.updated(trx, user, Object.keys(changes).filter((k) => changes[k as keyof UserChanges] !== undefined).sort());
+        return user;
+      });
     } catch (err) {
       throw translate(err);
     }
-    if (updated === 0) throw new NotFoundError('user', id);
-    return this.get(id);
   }
 
   async softDelete(id: string): Promise<void> {
-    const deleted = await this.db('users').where({ id }).whereNull('deleted_at').update({ deleted_at: this.db.fn.now() });
-    if (deleted === 0) throw new NotFoundError('user', id);
+    await this.db.transaction(async (trx) => {
+      const [row] = await trx('users').where({ id }).whereNull('deleted_at').update({ deleted_at: trx.fn.now() }).returning<{ deleted_at: Date }[]>('deleted_at');
+      if (!row) throw new NotFoundError('user', id);
+      await recordUserEvent.deleted(trx, id, row.deleted_at);
+    });
   }
 
   async list(filter: UserFilter, page: PageRequest): Promise<UserPage> {
@@ -76,11 +86,17 @@ export class KnexUserRepository implements UserRepository {
   }
 
   async assignRole(userId: string, roleId: string): Promise<void> {
-    await this.db('user_roles').insert({ user_id: userId, role_id: roleId }).onConflict(['user_id', 'role_id']).ignore();
+    await this.db.transaction(async (trx) => {
+      const inserted = await trx('user_roles').insert({ user_id: userId, role_id: roleId }).onConflict(['user_id', 'role_id']).ignore().returning('role_id');
+      if (inserted.length > 0) await recordUserEvent.roleAssigned(trx, await this.load(trx, userId), await roleName(trx, roleId));
+    });
   }
 
   async revokeRole(userId: string, roleId: string): Promise<void> {
-    await this.db('user_roles').where({ user_id: userId, role_id: roleId }).delete();
+    await this.db.transaction(async (trx) => {
+      const deleted = await trx('user_roles').where({ user_id: userId, role_id: roleId }).delete();
+      if (deleted > 0) await recordUserEvent.roleRevoked(trx, await this.load(trx, userId), await roleName(trx, roleId));
+    });
   }
 
   async hasPermission(userId: string, permission: string): Promise<boolean> {
@@ -96,6 +112,12 @@ export class KnexUserRepository implements UserRepository {
     if (!row) throw new NotFoundError('user', id);
     return toUser(row);
   }
+}
+
+async function roleName(trx: Knex.Transaction, roleId: string): Promise<string> {
+  const row = await trx('roles').where({ id: roleId }).first<{ name: string } | undefined>('name');
+  if (!row) throw new NotFoundError('role', roleId);
+  return row.name;
 }
 
 function translate(err: unknown): unknown {
