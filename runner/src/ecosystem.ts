@@ -2,6 +2,8 @@
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { startEmbeddedPostgres, type RunningPostgres } from '@ecommerce/common/db';
+import { loadConfig } from '@ecommerce/common/config';
+import { createEventTransport, eventsEnv } from '@ecommerce/common/events';
 import { migrateUp } from '@ecommerce/common/migrate';
 import { freePort } from '@ecommerce/common/lifecycle';
 import { loadDevKeys } from './dev-keys.js';
@@ -26,12 +28,15 @@ export interface RunningEcosystem {
 }
 
 export async function startEcosystem(settings: EcosystemSettings): Promise<RunningEcosystem> {
+  // One event transport for every service: in-process, or one Kafka client when KAFKA_BROKERS is set.
+  const transport = createEventTransport({ mode: 'embedded', env: loadConfig(eventsEnv, process.env), clientId: 'ecommerce-dev' });
   const postgres = await startEmbeddedPostgres({ dataDir: path.join(settings.dataDir, 'postgres'), port: settings.postgresPort });
   const started: { name: string; service: StartedService }[] = [];
   const stop = async () => {
     for (const { name, service } of started.reverse()) {
       await service.stop().catch((err: unknown) => settings.log(`stopping ${name} failed: ${String(err)}`));
     }
+    await transport.close();
     await postgres.stop();
   };
   try {
@@ -43,7 +48,7 @@ export async function startEcosystem(settings: EcosystemSettings): Promise<Runni
       const env = { ...serviceEnv(hosted.name, settings, postgres.url, keys.publicKeyPem), ...directory };
       env.HTTP_PORT = String(ports[hosted.name]!.http);
       if (ports[hosted.name]!.grpc !== undefined) env.GRPC_PORT = String(ports[hosted.name]!.grpc);
-      started.push({ name: hosted.name, service: await hosted.start(env) });
+      started.push({ name: hosted.name, service: await hosted.start(env, { transport }) });
     }
     return {
       postgresUrl: postgres.url,

@@ -3,6 +3,7 @@ import { startAuth } from '@ecommerce/auth';
 import { startCatalog } from '@ecommerce/catalog';
 import { startGateway } from '@ecommerce/gateway';
 import { startUser } from '@ecommerce/user';
+import type { EventTransport } from '@ecommerce/common/events';
 
 type Env = Record<string, string | undefined>;
 
@@ -12,27 +13,32 @@ export interface StartedService {
   stop(): Promise<void>;
 }
 
+/** What the runner opens once for every service: the one event transport, so events cross services in-process. */
+export interface SharedResources {
+  transport: EventTransport;
+}
+
 export interface HostedService {
   name: string;
   /** Its DESIGN.md ports; the runner hands them out before anything starts, so every address is known up front. */
   ports: { http: number; grpc?: number };
-  start(env: Env): Promise<StartedService>;
+  start(env: Env, shared: SharedResources): Promise<StartedService>;
 }
 
 export const hostedServices: HostedService[] = [
   {
     name: 'catalog',
     ports: { http: 8012 },
-    async start(env) {
-      const s = await startCatalog(env);
+    async start(env, { transport }) {
+      const s = await startCatalog(env, { transport });
       return { urls: { http: s.url }, stop: s.stop };
     },
   },
   {
     name: 'user',
     ports: { http: 8001, grpc: 9001 },
-    async start(env) {
-      const s = await startUser(env);
+    async start(env, { transport }) {
+      const s = await startUser(env, { transport });
       return { urls: { http: s.httpUrl, grpc: s.grpcAddress }, stop: s.stop };
     },
   },
@@ -40,8 +46,8 @@ export const hostedServices: HostedService[] = [
   {
     name: 'auth',
     ports: { http: 8000 },
-    async start(env) {
-      const s = await startAuth({ ...env, RUN_MODE: env.RUN_MODE ?? 'embedded' });
+    async start(env, { transport }) {
+      const s = await startAuth({ ...env, RUN_MODE: env.RUN_MODE ?? 'embedded' }, { transport });
       return { urls: { http: s.url, jwks: s.jwksUrl }, stop: s.stop };
     },
   },
