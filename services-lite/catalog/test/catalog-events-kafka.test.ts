@@ -8,7 +8,12 @@ import { catalogEventProbe, createTracedProduct } from './event-probe.js';
 
 const brokers = parseBrokers(process.env.KAFKA_BROKERS);
 
-describe.runIf(brokers.length > 0)('catalog events over Kafka', () => {
+describe('catalog events over Kafka', () => {
+  if (brokers.length === 0) {
+    it.skip('were not run: KAFKA_BROKERS is not set (start a broker with scripts/kafka/start.sh)', () => {});
+    return;
+  }
+
   it('delivers a product created through the API as a CloudEvent in the request\'s trace', { timeout: 60_000 }, async () => {
     const transport = createKafkaTransport({ brokers, clientId: 'catalog-test' });
     const harness = await startCatalogHarness({ transport });
@@ -27,8 +32,4 @@ describe.runIf(brokers.length > 0)('catalog events over Kafka', () => {
       await transport.close();
     }
   });
-});
-
-describe.skipIf(brokers.length > 0)('catalog events over Kafka', () => {
-  it.skip('were not run: KAFKA_BROKERS is not set (start a broker with scripts/kafka/start.sh)', () => {});
 });
