@@ -19,13 +19,14 @@ function repoRoot(): string {
 const root = repoRoot();
 const ecosystem = await startEcosystem({
   repoRoot: root,
-  dataDir: path.join(root, '.data'),
+  // DEV_DATA_DIR and DEV_PORTS=ephemeral run a second, throwaway ecosystem beside the usual one (and in tests).
+  dataDir: process.env.DEV_DATA_DIR ?? path.join(root, '.data'),
   postgresPort: Number(process.env.EMBEDDED_PG_PORT ?? 54329),
-  ports: 'default',
+  ports: process.env.DEV_PORTS === 'ephemeral' ? 'ephemeral' : 'default',
   logLevel: process.env.LOG_LEVEL ?? 'info',
   log,
 });
-stopOnSignals(ecosystem.stop, log);
+stopOnSignals(ecosystem.stop, log, { exclusive: true });
 
 const lines = ecosystem.services.map(({ name, urls }) =>
   `  ${name.padEnd(14)} ${Object.entries(urls).map(([kind, url]) => `${kind} ${url}`).join('   ')}`,
