@@ -1,0 +1,134 @@
+// Customer profiles. Writes lock the row, record their events in the outbox and their segment moves, all in one
+// transaction; deleted (erased) profiles are invisible to every write.
+import { NotFoundError } from '@ecommerce/common/errors';
+import { offsetOf, type Page } from '@ecommerce/common/models';
+import type { Knex } from 'knex';
+import { changedFields, recordCustomer } from '../events/customer-events.js';
+import type { Customer, CustomerFilter, CustomerPatch } from '../schemas/customer.js';
+import { trackMembership } from './membership-changes.js';
+import { toColumns, toCustomer, type CustomerRow } from './rows.js';
+
+/** What an erased profile keeps in place of personal data; `.invalid` can never be a real mailbox. */
+const ERASED = '[erased]';
+const erasedEmail = (id: string) => `erased-${id}@erased.invalid`;
+
+export interface Registration {
+  id: string;
+  email: string;
+  registeredAt: Date;
+}
+
+export class CustomerRepository {
+  constructor(private readonly db: Knex) {}
+
+  /** The profile of a newly registered account; false when it already exists (a redelivered event). */
+  async createFromRegistration(trx: Knex.Transaction, r: Registration): Promise<boolean> {
+    return trackMembership(trx, { customerId: r.id }, async () => {
+      const [row] = await trx<CustomerRow>('customers')
+        .insert({ id: r.id, email: r.email, registered_at: r.registeredAt })
+        .onConflict('id')
+        .ignore()
+        .returning('*');
+      if (!row) return false;
+      await recordCustomer.created(trx, toCustomer(row));
+      return true;
+    });
+  }
+
+  async get(id: string): Promise<Customer> {
+    const row = await this.db<CustomerRow>('customers').where({ id }).first();
+    if (!row) throw new NotFoundError('customer', id);
+    return toCustomer(row);
+  }
+
+  /** An active profile, for its owner: an erased one is gone as far as they can tell. */
+  async getActive(id: string): Promise<Customer> {
+    const row = await this.db<CustomerRow>('customers').where({ id }).whereNull('deleted_at').first();
+    if (!row) throw new NotFoundError('customer', id);
+    return toCustomer(row);
+  }
+
+  async list(filter: CustomerFilter): Promise<Page<Customer>> {
+    const query = this.db<CustomerRow>('customers').modify((q) => {
+      if (filter.email) q.whereRaw('lower(email) like ?', [`%${escapeLike(filter.email.toLowerCase())}%`]);
+      if (filter.status) q.where({ status: filter.status });
+      if (filter.registeredFrom) q.where('registered_at', '>=', filter.registeredFrom);
+      if (filter.registeredTo) q.where('registered_at', '<', filter.registeredTo);
+      if (filter.segmentId) q.whereIn('id', this.db('customer_segments').where({ segment_id: filter.segmentId }).select('customer_id'));
+    });
+    const [rows, [count]] = await Promise.all([
+      query.clone().select('*').orderBy([{ column: 'registered_at', order: 'desc' }, { column: 'id' }]).limit(filter.limit).offset(offsetOf(filter)),
+      query.clone().count<Array<{ count: string | number }>>({ count: '*' }),
+    ]);
+    return { items: rows.map(toCustomer), total: Number(count!.count) };
+  }
+
+  async update(id: string, patch: CustomerPatch): Promise<Customer> {
+    return this.db.transaction(async (trx) => {
+      const current = await lockActive(trx, id);
+      const columns = toColumns(patch);
+      if (Object.keys(columns).length === 0) return toCustomer(current);
+      const row = await trackMembership(trx, { customerId: id }, async () => {
+        const [updated] = await trx<CustomerRow>('customers')
+          .where({ id })
+          .update({ ...columns, updated_at: trx.fn.now() })
+          .returning('*');
+        return updated!;
+      });
+      const customer = toCustomer(row);
+      await recordCustomer.updated(trx, customer, changedFields(patch));
+      return customer;
+    });
+  }
+
+  /**
+   * GDPR erasure: the profile is soft-deleted and every personal field of it and of its addresses is overwritten,
+   * in one transaction. The row stays so orders can still point at the id; the segments drop it (trigger).
+   */
+  async erase(id: string): Promise<void> {
+    await this.db.transaction(async (trx) => {
+      await lockActive(trx, id);
+      const now = new Date();
+      await trackMembership(trx, { customerId: id }, async () => {
+        await trx('addresses').where({ customer_id: id }).update({
+          label: null,
+          recipient: ERASED,
+          line1: ERASED,
+          line2: null,
+          city: ERASED,
+          region: null,
+          postal_code: ERASED,
+          phone: null,
+          is_default_shipping: false,
+          is_default_billing: false,
+          updated_at: now,
+        });
+        await trx('customers').where({ id }).update({
+          email: erasedEmail(id),
+          first_name: null,
+          last_name: null,
+          phone: null,
+          status: 'deleted',
+          deleted_at: now,
+          anonymised_at: now,
+          updated_at: now,
+        });
+      });
+      await recordCustomer.deleted(trx, id, now);
+    });
+  }
+}
+
+/**
+ * Locks an active profile for the rest of the transaction: every write to a customer or their addresses goes
+ * through here, so concurrent writes for one customer run one after the other.
+ */
+export async function lockActive(trx: Knex.Transaction, id: string): Promise<CustomerRow> {
+  const row = await trx<CustomerRow>('customers').where({ id }).whereNull('deleted_at').forUpdate().first();
+  if (!row) throw new NotFoundError('customer', id);
+  return row;
+}
+
+function escapeLike(value: string): string {
+  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
