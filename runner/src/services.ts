@@ -1,6 +1,7 @@
 // Every service the embedded runner hosts, in start order (dependencies first). A new service joins here.
 import { startAuth } from '@ecommerce/auth';
 import { startCatalog } from '@ecommerce/catalog';
+import { startCustomer } from '@ecommerce/customer';
 import { startGateway } from '@ecommerce/gateway';
 import { startUser } from '@ecommerce/user';
 import type { EventTransport } from '@ecommerce/common/events';
@@ -49,6 +50,15 @@ export const hostedServices: HostedService[] = [
     async start(env, { transport }) {
       const s = await startAuth({ ...env, RUN_MODE: env.RUN_MODE ?? 'embedded' }, { transport });
       return { urls: { http: s.url, jwks: s.jwksUrl }, stop: s.stop };
+    },
+  },
+  // After auth: it consumes auth.account.registered on the shared transport and trusts auth's JWKS.
+  {
+    name: 'customer',
+    ports: { http: 8007 },
+    async start(env, { transport }) {
+      const s = await startCustomer(env, { transport });
+      return { urls: { http: s.url }, stop: s.stop };
     },
   },
   // Last: the front door, so it is ready only when what it fronts is.
