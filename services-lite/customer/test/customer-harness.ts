@@ -73,7 +73,7 @@ export async function publishRegistration(
   const event = accountRegistered.create({
     source: '/ecommerce/auth',
     subject: account.id,
-    data: { accountId: account.id, email: account.email, type: AccountType.ACCOUNT_TYPE_CUSTOMER, createTime: account.createTime ?? new Date() },
+    data: { accountId: account.id, email: account.email, type: AccountType.ACCOUNT_TYPE_CUSTOMER, verificationToken: '', createTime: account.createTime ?? new Date() },
   });
   const sent = eventId ? { ...event, id: eventId } : event;
   await transport.publish([toWireMessage(accountRegistered.topic, account.id, sent)]);

@@ -1,0 +1,31 @@
+// The customer migrations as a whole: every Down undoes its Up (tables and trigger functions), so a reset and a
+// fresh up give the same schema.
+import path from 'node:path';
+import { createDatabase } from '@ecommerce/common/db';
+import { findRepoRoot, migrateUp, runMigrationCommand } from '@ecommerce/common/migrate';
+import { createMigratedTestDatabase } from '@ecommerce/common/testing';
+import { expect, it } from 'vitest';
+
+const dir = path.join(findRepoRoot(), 'migrations', 'customer');
+const TABLES = ['addresses', 'customer_goose_db_version', 'customer_segments', 'customers', 'inbox_events', 'outbox_events', 'segment_rules', 'segments'];
+
+it('resets to version 0 leaving no customer tables or functions, and migrates back up', async () => {
+  const database = await createMigratedTestDatabase('customer');
+  const db = createDatabase({ url: database.url, schema: 'customer', poolMax: 1 });
+  const tables = async () => (await db('information_schema.tables').where({ table_schema: 'customer' }).pluck<string[]>('table_name')).sort();
+  try {
+    expect(await tables()).toEqual(TABLES);
+
+    const reset = await runMigrationCommand({ databaseUrl: database.url, service: 'customer', dir, command: 'reset' });
+    expect(reset.version).toBe(0);
+    expect(await tables()).toEqual(['customer_goose_db_version']);
+    expect(await db('information_schema.routines').where({ routine_schema: 'customer' }).pluck('routine_name')).toEqual([]);
+
+    const up = await migrateUp({ databaseUrl: database.url, service: 'customer', dir });
+    expect(up.applied).toHaveLength(3);
+    expect(await tables()).toEqual(TABLES);
+  } finally {
+    await db.destroy();
+    await database.drop();
+  }
+});
