@@ -2,7 +2,7 @@
 // again in reverse order.
 import { loadConfig } from '@ecommerce/common/config';
 import { createDatabase } from '@ecommerce/common/db';
-import { createJwtVerifier, refusingVerifier } from '@ecommerce/common/http';
+import { verifierFromEnv } from '@ecommerce/common/http';
 import { createLogger } from '@ecommerce/common/logger';
 import { createMetrics, initTracing } from '@ecommerce/common/observability';
 import type { Infrastructure } from './container.js';
@@ -18,15 +18,8 @@ export function openInfrastructure(env: Record<string, string | undefined>): Ope
   const tracing = initTracing({ service: 'user', ...(config.OTEL_EXPORTER_OTLP_ENDPOINT ? { otlpEndpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT } : {}) });
   const metrics = createMetrics('user');
   const db = createDatabase({ url: config.DATABASE_URL, schema: 'user', poolMax: config.DATABASE_POOL_MAX });
-  const verifier =
-    config.JWT_JWKS_URL || config.JWT_PUBLIC_KEY
-      ? createJwtVerifier({
-          ...(config.JWT_JWKS_URL ? { jwksUrl: config.JWT_JWKS_URL } : {}),
-          ...(config.JWT_PUBLIC_KEY ? { publicKey: config.JWT_PUBLIC_KEY } : {}),
-          ...(config.JWT_ISSUER ? { issuer: config.JWT_ISSUER } : {}),
-          ...(config.JWT_AUDIENCE ? { audience: config.JWT_AUDIENCE } : {}),
-        })
-      : refusingVerifier;
+  // Quiet here: the CLI opens this too and needs no token; main.ts warns when the service runs without a key.
+  const verifier = verifierFromEnv(config, () => {});
   return {
     config,
     logger,

@@ -5,8 +5,8 @@ import { createCache } from '@ecommerce/common/cache';
 import { baseEnv, loadConfig, port, runMain } from '@ecommerce/common/config';
 import { createDatabase } from '@ecommerce/common/db';
 import { eventsEnv, startServiceEvents, type EventTransport } from '@ecommerce/common/events';
-import { createJwtVerifier, refusingVerifier, startHttpServer, type JwtVerifier } from '@ecommerce/common/http';
-import { createLogger, type Logger } from '@ecommerce/common/logger';
+import { startHttpServer, verifierFromEnv } from '@ecommerce/common/http';
+import { createLogger } from '@ecommerce/common/logger';
 import { createMetrics, initTracing } from '@ecommerce/common/observability';
 import { z } from 'zod';
 import { createCatalogApp, SERVICE_NAME } from './app.js';
@@ -64,7 +64,7 @@ export async function startCatalog(env: Record<string, string | undefined>, deps
     cache,
     logger,
     metrics,
-    verifier: jwtVerifier(config, logger),
+    verifier: verifierFromEnv(config, (message) => logger.warn(message)),
     productCacheTtlSeconds: config.PRODUCT_CACHE_TTL_SECONDS,
     corsOrigins: config.CORS_ORIGINS,
     bodyLimit: config.BODY_LIMIT,
@@ -94,19 +94,6 @@ export async function startCatalog(env: Record<string, string | undefined>, deps
       return stopping;
     },
   };
-}
-
-function jwtVerifier(config: CatalogConfig, logger: Logger): JwtVerifier {
-  if (config.JWT_JWKS_URL || config.JWT_PUBLIC_KEY) {
-    return createJwtVerifier({
-      jwksUrl: config.JWT_JWKS_URL,
-      publicKey: config.JWT_PUBLIC_KEY,
-      issuer: config.JWT_ISSUER,
-      audience: config.JWT_AUDIENCE,
-    });
-  }
-  logger.warn('neither JWT_JWKS_URL nor JWT_PUBLIC_KEY is set: every write will be refused with 401');
-  return refusingVerifier;
 }
 
 function isEntryPoint(): boolean {

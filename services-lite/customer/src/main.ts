@@ -2,9 +2,9 @@
 import { loadConfig, runMain } from '@ecommerce/common/config';
 import { createDatabase } from '@ecommerce/common/db';
 import { idempotentHandler, startEventConsumer, startServiceEvents, type EventTransport } from '@ecommerce/common/events';
-import { createJwtVerifier, refusingVerifier, startHttpServer, type JwtVerifier } from '@ecommerce/common/http';
+import { startHttpServer, verifierFromEnv } from '@ecommerce/common/http';
 import { isMainModule, stopOnSignals } from '@ecommerce/common/lifecycle';
-import { createLogger, type Logger } from '@ecommerce/common/logger';
+import { createLogger } from '@ecommerce/common/logger';
 import { createMetrics, initTracing } from '@ecommerce/common/observability';
 import { createCustomerApp, SERVICE_NAME } from './app.js';
 import { customerEnv, type CustomerConfig } from './config.js';
@@ -62,7 +62,7 @@ export async function startCustomer(env: Record<string, string | undefined>, dep
       db,
       logger,
       metrics,
-      verifier: jwtVerifier(config, logger),
+      verifier: verifierFromEnv(config, (message) => logger.warn(message)),
       corsOrigins: config.CORS_ORIGINS,
       bodyLimit: config.BODY_LIMIT,
     });
@@ -77,19 +77,6 @@ export async function startCustomer(env: Record<string, string | undefined>, dep
     await closeAll();
     throw err;
   }
-}
-
-function jwtVerifier(config: CustomerConfig, logger: Logger): JwtVerifier {
-  if (config.JWT_JWKS_URL || config.JWT_PUBLIC_KEY) {
-    return createJwtVerifier({
-      jwksUrl: config.JWT_JWKS_URL,
-      publicKey: config.JWT_PUBLIC_KEY,
-      issuer: config.JWT_ISSUER,
-      audience: config.JWT_AUDIENCE,
-    });
-  }
-  logger.warn('neither JWT_JWKS_URL nor JWT_PUBLIC_KEY is set: every request will be refused with 401');
-  return refusingVerifier;
 }
 
 if (isMainModule(import.meta.url)) {

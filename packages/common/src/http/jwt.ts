@@ -29,23 +29,43 @@ export function createJwtVerifier(settings: JwtVerifierSettings): JwtVerifier {
   const keys = resolveKeys(settings);
   return {
     async verify(token) {
-      let firstFailure: unknown;
+      let failure: unknown;
       for (const key of keys) {
         try {
           const { payload } = await verifyWith(key, token, settings);
           return toPrincipal(payload);
         } catch (err) {
-          firstFailure ??= err;
-          // Only a token the key does not fit is worth trying on the next key; an expired one stays expired.
-          if (!KEY_MISMATCH.has((err as { code?: string }).code ?? '')) break;
+          // A key whose signature checked out decides: an expired token stays expired whatever the next key says.
+          if (SIGNATURE_ACCEPTED.has((err as { code?: string }).code ?? '')) throw new UnauthenticatedError(describeJoseFailure(err));
+          failure = err;
         }
       }
-      throw new UnauthenticatedError(describeJoseFailure(firstFailure));
+      throw new UnauthenticatedError(describeJoseFailure(failure));
     },
   };
 }
 
-const KEY_MISMATCH = new Set(['ERR_JWKS_NO_MATCHING_KEY', 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED', 'ERR_JWKS_MULTIPLE_MATCHING_KEYS']);
+/** jose raises these only after the signature verified: the claims (expiry, issuer, audience, shape) failed. */
+const SIGNATURE_ACCEPTED = new Set(['ERR_JWT_EXPIRED', 'ERR_JWT_CLAIM_VALIDATION_FAILED', 'ERR_JWT_INVALID']);
+
+export interface JwtEnv {
+  JWT_JWKS_URL?: string | undefined;
+  JWT_PUBLIC_KEY?: string | undefined;
+  JWT_ISSUER?: string | undefined;
+  JWT_AUDIENCE?: string | undefined;
+}
+
+/**
+ * The verifier a service's configuration asks for (baseEnv's JWT_* variables). With no key at all the service
+ * still starts, warns once, and refuses every token with 401.
+ */
+export function verifierFromEnv(env: JwtEnv, warn: (message: string) => void): JwtVerifier {
+  if (!env.JWT_JWKS_URL && !env.JWT_PUBLIC_KEY) {
+    warn('neither JWT_JWKS_URL nor JWT_PUBLIC_KEY is set: every token, and so every protected route, is refused with 401');
+    return refusingVerifier;
+  }
+  return createJwtVerifier({ jwksUrl: env.JWT_JWKS_URL, publicKey: env.JWT_PUBLIC_KEY, issuer: env.JWT_ISSUER, audience: env.JWT_AUDIENCE });
+}
 
 /** For a service configured without any key: every protected route answers 401 instead of crashing at start. */
 export const refusingVerifier: JwtVerifier = {
@@ -57,13 +77,13 @@ export const refusingVerifier: JwtVerifier = {
 type Key = KeyObject | JWTVerifyGetKey;
 
 /**
- * The JWKS first, then the public key: with both configured, the embedded runner trusts the auth service's
- * keys and its own development key at once.
+ * With both configured (the embedded runner trusts the auth service's keys and its own development key), the
+ * public key goes first: it is checked locally, while a JWKS miss may cost a fetch.
  */
 function resolveKeys(settings: JwtVerifierSettings): Key[] {
   const keys: Key[] = [];
-  if (settings.jwksUrl) keys.push(createRemoteJWKSet(new URL(settings.jwksUrl), { cooldownDuration: 30_000 }));
   if (settings.publicKey) keys.push(createPublicKey(settings.publicKey.replace(/\\n/g, '\n')));
+  if (settings.jwksUrl) keys.push(createRemoteJWKSet(new URL(settings.jwksUrl), { cooldownDuration: 30_000 }));
   if (keys.length === 0) throw new Error('createJwtVerifier needs jwksUrl or publicKey');
   return keys;
 }
