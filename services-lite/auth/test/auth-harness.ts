@@ -3,10 +3,9 @@
 import { randomUUID } from 'node:crypto';
 import { createDatabase, type Knex } from '@ecommerce/common/db';
 import { createInProcessTransport, type EventTransport } from '@ecommerce/common/events';
-import { createMigratedTestDatabase } from '@ecommerce/common/testing';
+import { createMigratedTestDatabase, apiClient, type ApiClient } from '@ecommerce/common/testing';
 import { afterAll, beforeAll } from 'vitest';
 import { startAuth } from '../src/main.js';
-import { apiClient, type ApiClient } from './api-client.js';
 
 export interface AuthHarness {
   url: string;

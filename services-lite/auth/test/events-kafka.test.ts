@@ -4,12 +4,11 @@
 import { randomUUID } from 'node:crypto';
 import { createDatabase } from '@ecommerce/common/db';
 import { createKafkaTransport, parseBrokers, startEventConsumer, toWireMessage, type CloudEvent } from '@ecommerce/common/events';
-import { createMigratedTestDatabase } from '@ecommerce/common/testing';
+import { createMigratedTestDatabase, apiClient } from '@ecommerce/common/testing';
 import { UserStatus } from '@ecommerce/proto/user/v1/user';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { accountRegistered, userCreated } from '../src/events/auth-events.js';
 import { startAuth, type RunningAuth } from '../src/main.js';
-import { apiClient } from './api-client.js';
 import { anEmail, PASSWORD } from './auth-harness.js';
 
 const brokers = parseBrokers(process.env.KAFKA_BROKERS);

@@ -1,9 +1,8 @@
 // Starts the real catalog service on port 0 against a freshly migrated database, with tokens for each role.
 import type { EventTransport } from '@ecommerce/common/events';
-import { createMigratedTestDatabase, createTestJwtIssuer } from '@ecommerce/common/testing';
+import { createMigratedTestDatabase, createTestJwtIssuer, apiClient, type ApiClient } from '@ecommerce/common/testing';
 import { afterAll, beforeAll } from 'vitest';
 import { startCatalog } from '../src/main.js';
-import { apiClient, type ApiClient } from './api-client.js';
 
 export interface CatalogHarness {
   url: string;

@@ -4,12 +4,11 @@
 import { randomUUID } from 'node:crypto';
 import { createDatabase, type Knex } from '@ecommerce/common/db';
 import { createInProcessTransport, toWireMessage, type EventTransport } from '@ecommerce/common/events';
-import { createMigratedTestDatabase, createTestJwtIssuer, type TestJwtIssuer } from '@ecommerce/common/testing';
+import { createMigratedTestDatabase, createTestJwtIssuer, type TestJwtIssuer, apiClient, type ApiClient } from '@ecommerce/common/testing';
 import { AccountType } from '@ecommerce/proto/events/v1/auth';
 import { afterAll, beforeAll, vi } from 'vitest';
 import { accountRegistered } from '../src/events/customer-events.js';
 import { startCustomer } from '../src/main.js';
-import { apiClient, type ApiClient } from './api-client.js';
 
 export interface CustomerHarness {
   url: string;

@@ -3,10 +3,9 @@
 // and customer.customer.created reaches Kafka through the outbox. Skipped, and said so, without KAFKA_BROKERS.
 import { randomUUID } from 'node:crypto';
 import { createKafkaTransport, parseBrokers, startEventConsumer, type CloudEvent } from '@ecommerce/common/events';
-import { createMigratedTestDatabase, createTestJwtIssuer } from '@ecommerce/common/testing';
+import { createMigratedTestDatabase, createTestJwtIssuer, apiClient } from '@ecommerce/common/testing';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startCustomer, type RunningCustomer } from '../src/main.js';
-import { apiClient } from './api-client.js';
 import { publishRegistration } from './customer-harness.js';
 
 const brokers = parseBrokers(process.env.KAFKA_BROKERS);

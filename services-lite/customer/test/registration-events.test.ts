@@ -1,11 +1,10 @@
 // The real auth service and the customer service on one in-process transport, as in `make dev`: a registration
 // at auth becomes a profile here, readable with the access token auth issued (verified through auth's JWKS).
 import { createInProcessTransport } from '@ecommerce/common/events';
-import { createMigratedTestDatabase } from '@ecommerce/common/testing';
+import { createMigratedTestDatabase, apiClient } from '@ecommerce/common/testing';
 import { startAuth, type RunningAuth } from '@ecommerce/auth';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startCustomer, type RunningCustomer } from '../src/main.js';
-import { apiClient } from './api-client.js';
 
 describe('registration through auth', () => {
   const transport = createInProcessTransport({ partitions: 1 });

@@ -4,3 +4,4 @@ export * from './vitest-context.js';
 export * from './jwt-issuer.js';
 export * from './migrated-database.js';
 export * from './redis-server.js';
+export * from './api-client.js';

@@ -1,4 +1,5 @@
-// fetch() against the running service, returning status, headers and parsed envelope; tokens are optional per call.
+// fetch() against a running HTTP service, returning status, headers and the parsed envelope; tokens are optional
+// per call. `path` is taken from the service root when it starts with `/.well-known`, else from `/api/v1`.
 
 export interface ApiResponse<T = any> {
   status: number;
@@ -9,9 +10,10 @@ export interface ApiResponse<T = any> {
 export interface ApiClient {
   get<T = any>(path: string, token?: string): Promise<ApiResponse<T>>;
   post<T = any>(path: string, body?: unknown, token?: string, headers?: Record<string, string>): Promise<ApiResponse<T>>;
+  patch<T = any>(path: string, body: unknown, token?: string): Promise<ApiResponse<T>>;
+  delete<T = any>(path: string, token?: string): Promise<ApiResponse<T>>;
 }
 
-/** `path` is taken from the service root when it starts with `/.well-known`, else from `/api/v1`. */
 export function apiClient(baseUrl: string): ApiClient {
   async function send(method: string, path: string, body: unknown, token: string | undefined, extra: Record<string, string> = {}): Promise<ApiResponse> {
     const headers: Record<string, string> = { ...extra };
@@ -25,5 +27,7 @@ export function apiClient(baseUrl: string): ApiClient {
   return {
     get: (path, token) => send('GET', path, undefined, token),
     post: (path, body, token, headers) => send('POST', path, body ?? {}, token, headers),
+    patch: (path, body, token) => send('PATCH', path, body, token),
+    delete: (path, token) => send('DELETE', path, undefined, token),
   };
 }
