@@ -10,7 +10,7 @@ MIGRATE = $(NODE) packages/common/dist/migrate/cli.js --dir migrations \
 	$(if $(DATABASE_URL),--database-url "$(DATABASE_URL)") \
 	$(if $(ALLOW_MISSING),--allow-missing)
 
-.PHONY: install build dev test lint bench proto clean \
+.PHONY: install build dev test canary lint bench proto clean \
 	migrate-up migrate-up-by-one migrate-up-to migrate-down migrate-down-to migrate-redo \
 	migrate-reset migrate-status migrate-version migrate-create migrate-validate
 
@@ -29,6 +29,14 @@ dev: build
 test: build
 	$(NODE) packages/proto/scripts/generate.mjs --lint-only
 	$(PNPM) exec vitest run
+
+# The CI canary: a deliberately failing test through the same vitest configuration and global setup.
+# Passes only when that run exits non-zero; if it exits 0, a red test could never fail `make test`.
+canary: build
+	@out=$$(VITEST_CANARY=1 NO_COLOR=1 $(PNPM) exec vitest run 2>&1); code=$$?; \
+	if [ $$code -eq 0 ]; then echo "canary: the deliberately failing test exited 0, so a failing test cannot fail 'make test' or CI"; exit 1; fi; \
+	if ! grep -q 'Tests  1 failed' <<<"$$out"; then echo "$$out"; echo "canary: vitest exited $$code without running the canary test"; exit 1; fi; \
+	echo "canary: the deliberately failing test made vitest exit $$code, as it must"
 
 # Type-checks everything (the build is the strict type check) and runs buf lint on proto/.
 lint: build

