@@ -37,7 +37,7 @@ export async function runGrpcBench(): Promise<void> {
       LOG_LEVEL: 'silent',
     });
     const token = await issuer.sign({ sub: 'bench', roles: ['admin'] }, { expiresIn: '1h' });
-    const serviceClient = new UserServiceClient(user.grpcAddress, credentials.createInsecure());
+    const serviceClient = new UserServiceClient(user.urls.grpc!, credentials.createInsecure());
     const metadata = new Metadata();
     metadata.set('authorization', `Bearer ${token}`);
     const created = await new Promise<string>((resolve, reject) =>

@@ -26,7 +26,7 @@ const ecosystem = await startEcosystem({
   logLevel: process.env.LOG_LEVEL ?? 'info',
   log,
 });
-stopOnSignals(ecosystem.stop, log, { exclusive: true });
+stopOnSignals(ecosystem.stop, log);
 
 const lines = ecosystem.services.map(({ name, urls }) =>
   `  ${name.padEnd(14)} ${Object.entries(urls).map(([kind, url]) => `${kind} ${url}`).join('   ')}`,

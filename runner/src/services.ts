@@ -38,10 +38,7 @@ export const hostedServices: HostedService[] = [
   {
     name: 'user',
     ports: { http: 8001, grpc: 9001 },
-    async start(env, { transport }) {
-      const s = await startUser(env, { transport });
-      return { urls: { http: s.httpUrl, grpc: s.grpcAddress }, stop: s.stop };
-    },
+    start: (env, shared) => startUser(env, shared),
   },
   // After user: staff logins ask the user service for roles at USER_GRPC_ADDRESS.
   {

@@ -7,6 +7,7 @@ import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { generateEventCatalog } from './event-catalog.mjs';
 
 const pkgDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const repo = path.resolve(pkgDir, '../..');
@@ -41,3 +42,4 @@ rmSync(path.join(pkgDir, 'src/gen'), { recursive: true, force: true });
 run('generate', 'proto', '--template', 'proto/buf.gen.yaml', '--exclude-path', 'proto/google', '--exclude-path', 'proto/grpc');
 mkdirSync(path.join(pkgDir, 'descriptors'), { recursive: true });
 run('build', 'proto', '-o', path.join(pkgDir, 'descriptors/ecommerce.binpb'));
+generateEventCatalog({ buf, repo, outFile: path.join(pkgDir, 'src/gen/event-catalog.ts') });

@@ -3,14 +3,15 @@
 import { randomBytes } from 'node:crypto';
 import { startCatalog, type RunningCatalog } from '@ecommerce/catalog';
 import { createMigratedTestDatabase, createTestJwtIssuer, type TestDatabase, type TestJwtIssuer } from '@ecommerce/common/testing';
-import { startUser, type UserService } from '@ecommerce/user';
+import type { RunningService } from '@ecommerce/common/lifecycle';
+import { startUser } from '@ecommerce/user';
 import { afterAll, beforeAll } from 'vitest';
 import { startGateway, type GatewayOverrides, type RunningGateway } from '../src/main.js';
 
 export interface Stack {
   gateway: RunningGateway;
   catalog: RunningCatalog;
-  user: UserService;
+  user: RunningService;
   issuer: TestJwtIssuer;
   tokens: { admin: string; staff: string; customer: string };
   databases: { catalog: TestDatabase; user: TestDatabase };
@@ -35,7 +36,7 @@ export async function startStack(gatewayEnv: Record<string, string> = {}, overri
   const catalog = await startCatalog(catalogEnv);
   const user = await startUser({ ...common, HTTP_PORT: '0', GRPC_PORT: '0', GRPC_HOST: '127.0.0.1', DATABASE_URL: databases.user.url, SHUTDOWN_DRAIN_MS: '500' });
   const gateway = await startGateway(
-    { ...common, HTTP_PORT: '0', CATALOG_URL: catalog.url, USER_GRPC_ADDRESS: user.grpcAddress, SHUTDOWN_DRAIN_MS: '500', ...gatewayEnv },
+    { ...common, HTTP_PORT: '0', CATALOG_URL: catalog.url, USER_GRPC_ADDRESS: user.urls.grpc!, SHUTDOWN_DRAIN_MS: '500', ...gatewayEnv },
     overrides,
   );
   const stack: Stack = {

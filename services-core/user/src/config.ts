@@ -13,4 +13,7 @@ export const userEnv = baseEnv.extend(eventsEnv.shape).extend({
   BOOTSTRAP_ADMIN_NAME: z.string().min(1).default('Administrator'),
 });
 
+/** The service's PostgreSQL schema. */
+export const USER_SCHEMA = 'user';
+
 export type UserConfig = z.infer<typeof userEnv>;

@@ -1,78 +1,36 @@
-// Composition root of the user service: config -> infrastructure -> container -> servers; stop() undoes it in
-// reverse order. Runs standalone (`node dist/main.js`) or inside the embedded runner and tests via startUser().
-import { runMain } from '@ecommerce/common/config';
-import { startServiceEvents, type EventTransport, type ServiceEvents } from '@ecommerce/common/events';
-import { isMainModule, stopOnSignals } from '@ecommerce/common/lifecycle';
+// The user service: staff and admin users, roles and permissions over gRPC (9001), probes and metrics over
+// HTTP (8001). Started through the kit's one composition root, as a process (`node dist/main.js`) or hosted
+// by the embedded runner and the tests (`startUser`).
+import type { SharedResources, ServiceDefinition } from '@ecommerce/common/lifecycle';
+import { runService, runServiceMain, type RunningService } from '@ecommerce/common/lifecycle';
+import { verifierFromEnv } from '@ecommerce/common/http';
 import { BootstrapAdminUseCase } from './biz/bootstrap-admin.js';
+import { USER_SCHEMA, userEnv } from './config.js';
 import { createContainer } from './container.js';
-import { openInfrastructure } from './infrastructure.js';
 import { startServers } from './server/start-servers.js';
 
-export interface UserService {
-  /** `127.0.0.1:<port>`, a gRPC target. */
-  grpcAddress: string;
-  grpcPort: number;
-  httpUrl: string;
-  stop(): Promise<void>;
-}
-
-export interface UserDeps {
-  /** The process's one in-process transport in embedded mode; without it one is made from RUN_MODE/KAFKA_BROKERS. */
-  transport?: EventTransport;
-}
-
-/**
- * Env: DATABASE_URL (required), HTTP_PORT 8001, GRPC_PORT 9001, JWT_*, BOOTSTRAP_ADMIN_EMAIL, RUN_MODE, KAFKA_BROKERS;
- * see config.ts. Called as a library (runner, tests) RUN_MODE defaults to embedded; the entry point below, distributed.
- */
-export async function startUser(env: Record<string, string | undefined> = process.env, deps: UserDeps = {}): Promise<UserService> {
-  const infra = openInfrastructure({ ...env, RUN_MODE: env.RUN_MODE ?? 'embedded' });
-  let events: ServiceEvents | undefined;
-  try {
-    events = await startServiceEvents({
-      service: 'user',
-      db: infra.db,
-      env: infra.config,
-      logger: infra.logger,
-      metrics: infra.metrics.registry,
-      ...(deps.transport ? { transport: deps.transport } : {}),
-    });
-    const container = createContainer(infra);
-    if (!infra.config.JWT_JWKS_URL && !infra.config.JWT_PUBLIC_KEY) {
-      infra.logger.warn('neither JWT_JWKS_URL nor JWT_PUBLIC_KEY is set: every call will be UNAUTHENTICATED');
+/** Env: DATABASE_URL (required), HTTP_PORT 8001, GRPC_PORT 9001, JWT_*, BOOTSTRAP_ADMIN_EMAIL, RUN_MODE, KAFKA_BROKERS; see config.ts. */
+export const userService: ServiceDefinition<typeof userEnv> = {
+  name: 'user',
+  schema: USER_SCHEMA,
+  env: userEnv,
+  async start(ctx) {
+    const db = ctx.database();
+    await ctx.events(db);
+    const { config, logger } = ctx;
+    const container = createContainer({ config, logger, metrics: ctx.metrics, db, verifier: verifierFromEnv(config, (m) => logger.warn(m)) });
+    if (!config.JWT_JWKS_URL && !config.JWT_PUBLIC_KEY) logger.warn('neither JWT_JWKS_URL nor JWT_PUBLIC_KEY is set: every call will be UNAUTHENTICATED');
+    if (config.BOOTSTRAP_ADMIN_EMAIL) {
+      const { user, created } = await container.get(BootstrapAdminUseCase).execute(config.BOOTSTRAP_ADMIN_EMAIL, config.BOOTSTRAP_ADMIN_NAME);
+      logger.info({ user_id: user.id, created }, 'bootstrap admin ensured');
     }
-    if (infra.config.BOOTSTRAP_ADMIN_EMAIL) {
-      const { user, created } = await container.get(BootstrapAdminUseCase).execute(infra.config.BOOTSTRAP_ADMIN_EMAIL, infra.config.BOOTSTRAP_ADMIN_NAME);
-      infra.logger.info({ user_id: user.id, created }, 'bootstrap admin ensured');
-    }
-    const { grpc, http } = await startServers(container);
-    infra.logger.info({ grpc_port: grpc.port, http_url: http.url }, 'user service started');
-    let stopping: Promise<void> | undefined;
-    return {
-      grpcAddress: grpc.address,
-      grpcPort: grpc.port,
-      httpUrl: http.url,
-      stop() {
-        stopping ??= (async () => {
-          await grpc.stop();
-          await http.close();
-          await events?.stop();
-          infra.logger.info('user service stopped');
-          await infra.close();
-        })();
-        return stopping;
-      },
-    };
-  } catch (err) {
-    await events?.stop();
-    await infra.close();
-    throw err;
-  }
+    const { grpc, http } = await startServers(container, ctx.onStop);
+    return { http: http.url, grpc: grpc.address };
+  },
+};
+
+export function startUser(env: Record<string, string | undefined>, shared: SharedResources = {}): Promise<RunningService> {
+  return runService(userService, env, shared);
 }
 
-if (isMainModule(import.meta.url)) {
-  await runMain(async () => {
-    const service = await startUser({ ...process.env, RUN_MODE: process.env.RUN_MODE ?? 'distributed' });
-    stopOnSignals(service.stop, (message) => process.stderr.write(`user: ${message}\n`));
-  });
-}
+await runServiceMain(import.meta.url, userService);

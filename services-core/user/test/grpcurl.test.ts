@@ -33,7 +33,7 @@ describe.skipIf(!grpcurl)(`grpcurl against the running user service${skipped}`, 
   let target: string;
   beforeAll(async () => {
     h = await startHarness();
-    target = h.service.grpcAddress;
+    target = h.service.urls.grpc!;
   });
   afterAll(() => h?.close());
 

@@ -6,10 +6,11 @@ import { createMigratedTestDatabase, createTestJwtIssuer, type TestDatabase, typ
 import { UserServiceClient } from '@ecommerce/proto/user/v1/user';
 import type { ServiceError } from '@grpc/grpc-js';
 import { status } from '@grpc/grpc-js';
-import { startUser, type UserDeps, type UserService } from '../src/main.js';
+import type { RunningService, SharedResources } from '@ecommerce/common/lifecycle';
+import { startUser } from '../src/main.js';
 
 export interface Harness {
-  service: UserService;
+  service: RunningService;
   client: UserServiceClient;
   issuer: TestJwtIssuer;
   tokens: { admin: string; staff: string; customer: string };
@@ -18,7 +19,7 @@ export interface Harness {
 }
 
 /** `deps.transport`: where the service's events go, for tests that observe them. */
-export async function startHarness(env: Record<string, string> = {}, deps: UserDeps = {}): Promise<Harness> {
+export async function startHarness(env: Record<string, string> = {}, deps: SharedResources = {}): Promise<Harness> {
   const database = await createMigratedTestDatabase('user');
   const issuer = await createTestJwtIssuer();
   const service = await startUser({
@@ -32,7 +33,7 @@ export async function startHarness(env: Record<string, string> = {}, deps: UserD
     SHUTDOWN_DRAIN_MS: '500',
     ...env,
   }, deps);
-  const client = createGrpcClient(UserServiceClient, { address: service.grpcAddress, deadlineMs: 10_000 });
+  const client = createGrpcClient(UserServiceClient, { address: service.urls.grpc!, deadlineMs: 10_000 });
   const tokens = {
     admin: await issuer.sign({ sub: 'admin-1', roles: ['admin'], type: 'staff' }),
     staff: await issuer.sign({ sub: 'staff-1', roles: ['staff'], type: 'staff' }),

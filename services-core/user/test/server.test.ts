@@ -28,7 +28,7 @@ describe('health and reflection', () => {
   afterAll(() => h?.close());
 
   it('lists the user service and health through server reflection', async () => {
-    const client = clientFor(reflectionProto, 'grpc.reflection.v1.ServerReflection', h.service.grpcAddress);
+    const client = clientFor(reflectionProto, 'grpc.reflection.v1.ServerReflection', h.service.urls.grpc!);
     const stream = client.ServerReflectionInfo() as ClientDuplexStream<object, { list_services_response?: { service: { name: string }[] } }>;
     const answer = new Promise<string[]>((resolve, reject) => {
       stream.on('data', (msg) => resolve(msg.list_services_response!.service.map((s) => s.name)));
@@ -43,9 +43,9 @@ describe('health and reflection', () => {
 
   it('serves /readyz, /healthz and per-method gRPC metrics on the HTTP port', async () => {
     await unaryCall(h.client.listRoles.bind(h.client), {}, { token: h.tokens.staff });
-    expect((await fetch(`${h.service.httpUrl}/readyz`)).status).toBe(200);
-    expect((await fetch(`${h.service.httpUrl}/healthz`)).status).toBe(200);
-    const metrics = await (await fetch(`${h.service.httpUrl}/metrics`)).text();
+    expect((await fetch(`${h.service.urls.http}/readyz`)).status).toBe(200);
+    expect((await fetch(`${h.service.urls.http}/healthz`)).status).toBe(200);
+    const metrics = await (await fetch(`${h.service.urls.http}/metrics`)).text();
     expect(metrics).toMatch(/grpc_server_handled_total\{[^}]*grpc_service="ecommerce.user.v1.UserService",grpc_method="ListRoles",grpc_code="OK"[^}]*\} 1/);
   });
 });
@@ -73,7 +73,7 @@ describe('deadlines', () => {
 describe('shutdown', () => {
   it('reports SERVING, then NOT_SERVING to health watchers as soon as shutdown starts', async () => {
     const h = await startHarness();
-    const health = clientFor(healthProtoPath, 'grpc.health.v1.Health', h.service.grpcAddress);
+    const health = clientFor(healthProtoPath, 'grpc.health.v1.Health', h.service.urls.grpc!);
     const statuses: string[] = [];
     const watch = health.Watch({ service: 'ecommerce.user.v1.UserService' }) as ClientReadableStream<{ status: string }>;
     watch.on('error', () => {}); // the server cuts the stream when it finally closes

@@ -4,7 +4,8 @@ import { createInProcessTransport, startEventConsumer, type CloudEvent } from '@
 import { UserStatus } from '@ecommerce/proto/events/v1/user';
 import { UserStatus as ApiUserStatus } from '@ecommerce/proto/user/v1/user';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { userEvents } from '../src/data/user-events.js';
+import { parsePayload } from '@ecommerce/common/events';
+import { eventCatalog } from '@ecommerce/proto/event-catalog';
 import { startUser } from '../src/main.js';
 import { aUser } from './builders.js';
 import { startHarness, unaryCall, type Harness } from './harness.js';
@@ -52,11 +53,11 @@ describe('user events', () => {
       'user.user.deleted',
     ]);
     expect(events.every((e) => e.source === '/ecommerce/user')).toBe(true);
-    expect(userEvents.created.parse(events[0]!).user).toMatchObject({ id, roles: ['staff'], status: UserStatus.USER_STATUS_ACTIVE });
-    expect(userEvents.updated.parse(events[1]!)).toMatchObject({ changedFields: ['name', 'status'], user: { name: 'Renamed', status: UserStatus.USER_STATUS_SUSPENDED } });
-    expect(userEvents.roleAssigned.parse(events[2]!)).toEqual({ userId: id, role: 'admin', roles: ['admin', 'staff'] });
-    expect(userEvents.roleRevoked.parse(events[3]!)).toEqual({ userId: id, role: 'staff', roles: ['admin'] });
-    expect(userEvents.deleted.parse(events[4]!).userId).toBe(id);
+    expect(parsePayload(eventCatalog['user.user.created'], events[0]!).user).toMatchObject({ id, roles: ['staff'], status: UserStatus.USER_STATUS_ACTIVE });
+    expect(parsePayload(eventCatalog['user.user.updated'], events[1]!)).toMatchObject({ changedFields: ['name', 'status'], user: { name: 'Renamed', status: UserStatus.USER_STATUS_SUSPENDED } });
+    expect(parsePayload(eventCatalog['user.user.role_assigned'], events[2]!)).toEqual({ userId: id, role: 'admin', roles: ['admin', 'staff'] });
+    expect(parsePayload(eventCatalog['user.user.role_revoked'], events[3]!)).toEqual({ userId: id, role: 'staff', roles: ['admin'] });
+    expect(parsePayload(eventCatalog['user.user.deleted'], events[4]!).userId).toBe(id);
   });
 
   it('publishes nothing for an assignment the user already had', async () => {

@@ -6,7 +6,8 @@ import { toWireMessage } from '@ecommerce/common/events';
 import { createGrpcClient, unaryCall } from '@ecommerce/common/grpc';
 import { createMigratedTestDatabase, createTestJwtIssuer, freePort, type TestDatabase } from '@ecommerce/common/testing';
 import { ListUsersRequest, UserServiceClient, UserStatus } from '@ecommerce/proto/user/v1/user';
-import { startUser, type UserService } from '@ecommerce/user';
+import type { RunningService } from '@ecommerce/common/lifecycle';
+import { startUser } from '@ecommerce/user';
 import type { CloudEvent } from '@ecommerce/common/events';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { userCreated, userDeleted, userUpdated } from '../src/events/auth-events.js';
@@ -15,7 +16,7 @@ import { startAuthHarness, type AuthHarness } from './auth-harness.js';
 
 const ADMIN_EMAIL = 'ops@example.com';
 let h: AuthHarness;
-let user: UserService;
+let user: RunningService;
 let userDb: TestDatabase;
 let userClient: UserServiceClient;
 
@@ -34,8 +35,8 @@ beforeAll(async () => {
     LOG_LEVEL: 'silent',
     SHUTDOWN_DRAIN_MS: '500',
   });
-  h = await startAuthHarness({ HTTP_PORT: String(authPort), USER_GRPC_ADDRESS: user.grpcAddress });
-  userClient = createGrpcClient(UserServiceClient, { address: user.grpcAddress });
+  h = await startAuthHarness({ HTTP_PORT: String(authPort), USER_GRPC_ADDRESS: user.urls.grpc! });
+  userClient = createGrpcClient(UserServiceClient, { address: user.urls.grpc! });
 });
 
 afterAll(async () => {
@@ -217,7 +218,7 @@ describe('staff login against a user service that does not trust auth', () => {
     // This user service verifies with an unrelated key, as under `make dev` without JWT_JWKS_URL.
     const stranger = await createTestJwtIssuer();
     const distrustful = await startUser({ DATABASE_URL: db.url, HTTP_PORT: '0', HTTP_HOST: '127.0.0.1', GRPC_PORT: '0', GRPC_HOST: '127.0.0.1', JWT_PUBLIC_KEY: stranger.publicKeyPem, LOG_LEVEL: 'silent', SHUTDOWN_DRAIN_MS: '500' });
-    const auth = await startAuthHarness({ USER_GRPC_ADDRESS: distrustful.grpcAddress });
+    const auth = await startAuthHarness({ USER_GRPC_ADDRESS: distrustful.urls.grpc! });
     try {
       const staff = { id: randomUUID(), email: 'kay@example.com' };
       const { token } = await inviteStaff(auth.db, { userId: staff.id, email: staff.email, invitationTtlSeconds: 600 });

@@ -13,3 +13,6 @@ export * from './outbox-relay.js';
 export * from './inbox.js';
 export * from './events-metrics.js';
 export * from './service-events.js';
+export * from './event-catalog.js';
+export * from './unit-of-work.js';
+export * from './catalog-consumer.js';

@@ -10,6 +10,8 @@ import type { EventTransport } from './transport.js';
 export interface ServiceEventsSettings {
   /** Service name: the outbox schema, the Kafka client id and, by convention, the consumer group. */
   service: string;
+  /** The schema holding the outbox; defaults to the service name. */
+  schema?: string;
   db: Knex;
   env: EventsEnv;
   logger?: Logger;
@@ -38,7 +40,7 @@ export async function startServiceEvents(settings: ServiceEventsSettings): Promi
     });
   const relay = new OutboxRelay({
     db: settings.db,
-    schema: settings.service,
+    schema: settings.schema ?? settings.service,
     transport,
     ...(settings.logger ? { logger: settings.logger } : {}),
     ...(settings.metrics ? { metrics: settings.metrics } : {}),

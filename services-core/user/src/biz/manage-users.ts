@@ -1,7 +1,8 @@
 // Creating, reading, changing and soft-deleting staff users.
 import { inject, injectable } from 'inversify';
 import { ValidationError } from '@ecommerce/common/errors';
-import { ROLE_REPOSITORY, USER_REPOSITORY, type RoleRepository, type UserRepository } from './repositories.js';
+import { ROLE_REPOSITORY, UNIT_OF_WORK, USER_REPOSITORY, type RoleRepository, type UserRepository, type UserUnitOfWork } from './repositories.js';
+import { userEvents } from './user-events.js';
 import { normalizeEmail, type PageRequest, type User, type UserChanges, type UserFilter, type UserPage } from './user.js';
 
 export interface CreateUserInput {
@@ -15,11 +16,16 @@ export class ManageUsersUseCase {
   constructor(
     @inject(USER_REPOSITORY) private readonly users: UserRepository,
     @inject(ROLE_REPOSITORY) private readonly roles: RoleRepository,
+    @inject(UNIT_OF_WORK) private readonly uow: UserUnitOfWork,
   ) {}
 
   async create(input: CreateUserInput): Promise<User> {
     const roleIds = await this.resolveRoles(input.roles, 'roles');
-    return this.users.create({ email: normalizeEmail(input.email), name: input.name.trim(), roleIds });
+    return this.uow.run(async (tx, events) => {
+      const user = await this.users.create(tx, { email: normalizeEmail(input.email), name: input.name.trim(), roleIds });
+      userEvents.created(events, user);
+      return user;
+    });
   }
 
   get(id: string): Promise<User> {
@@ -30,11 +36,19 @@ export class ManageUsersUseCase {
     const cleaned: UserChanges = { ...changes };
     if (cleaned.email !== undefined) cleaned.email = normalizeEmail(cleaned.email);
     if (cleaned.name !== undefined) cleaned.name = cleaned.name.trim();
-    return this.users.update(id, cleaned);
+    const changedFields = Object.keys(cleaned).filter((k) => cleaned[k as keyof UserChanges] !== undefined).sort();
+    if (changedFields.length === 0) return this.users.get(id);
+    return this.uow.run(async (tx, events) => {
+      const user = await this.users.update(tx, id, cleaned);
+      userEvents.updated(events, user, changedFields);
+      return user;
+    });
   }
 
-  delete(id: string): Promise<void> {
-    return this.users.softDelete(id);
+  async delete(id: string): Promise<void> {
+    await this.uow.run(async (tx, events) => {
+      userEvents.deleted(events, id, await this.users.softDelete(tx, id));
+    });
   }
 
   list(filter: UserFilter, page: PageRequest): Promise<UserPage> {

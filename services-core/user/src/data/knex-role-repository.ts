@@ -1,6 +1,8 @@
+// Roles and their permissions in PostgreSQL.
 import { inject, injectable } from 'inversify';
 import { PG_UNIQUE_VIOLATION, sqlState, type Knex } from '@ecommerce/common/db';
 import { AlreadyExistsError, NotFoundError } from '@ecommerce/common/errors';
+import { knexTransaction, type Transaction } from '@ecommerce/common/events';
 import type { RoleRepository } from '../biz/repositories.js';
 import type { NewRole, Permission, Role } from '../biz/role.js';
 import { TOKENS } from '../tokens.js';
@@ -10,9 +12,9 @@ import { selectRoles, toRole, type RoleRow } from './rows.js';
 export class KnexRoleRepository implements RoleRepository {
   constructor(@inject(TOKENS.Database) private readonly db: Knex) {}
 
-  async create(role: NewRole): Promise<Role> {
+  async create(tx: Transaction, role: NewRole): Promise<Role> {
     try {
-      return await this.db.transaction(async (trx) => {
+      return await knexTransaction(tx).transaction(async (trx) => {
         const [row] = await trx('roles').insert({ name: role.name, description: role.description }).returning<{ id: string }[]>('id');
         const id = row!.id;
         if (role.permissions.length > 0) {

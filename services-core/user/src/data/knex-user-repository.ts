@@ -1,36 +1,37 @@
+// Staff users in PostgreSQL. Writes run in the unit of work's transaction; which events a change causes is
+// decided by the use cases, not here.
 import { inject, injectable } from 'inversify';
 import { PG_UNIQUE_VIOLATION, sqlState, type Knex } from '@ecommerce/common/db';
 import { AlreadyExistsError, NotFoundError } from '@ecommerce/common/errors';
+import { knexTransaction, type Transaction } from '@ecommerce/common/events';
 import type { UserRepository } from '../biz/repositories.js';
 import type { NewUser, PageRequest, User, UserChanges, UserFilter, UserPage } from '../biz/user.js';
 import { TOKENS } from '../tokens.js';
 import { containsPattern, selectUsers, toUser, type UserRow } from './rows.js';
-import { recordUserEvent } from './user-events.js';
 
-/** Every write records its user.user event in the outbox, in the transaction of the change. */
 @injectable()
 export class KnexUserRepository implements UserRepository {
   constructor(@inject(TOKENS.Database) private readonly db: Knex) {}
 
-  async create(user: NewUser): Promise<User> {
+  async create(tx: Transaction, user: NewUser): Promise<User> {
+    const trx = knexTransaction(tx);
     try {
-      return await this.db.transaction(async (trx) => {
-        const [row] = await trx('users').insert({ email: user.email, name: user.name }).returning<{ id: string }[]>('id');
+      // A savepoint, so a unique violation leaves the caller's transaction usable.
+      return await trx.transaction(async (sp) => {
+        const [row] = await sp('users').insert({ email: user.email, name: user.name }).returning<{ id: string }[]>('id');
         const id = row!.id;
         if (user.roleIds.length > 0) {
-          await trx('user_roles').insert(user.roleIds.map((roleId) => ({ user_id: id, role_id: roleId })));
+          await sp('user_roles').insert(user.roleIds.map((roleId) => ({ user_id: id, role_id: roleId })));
         }
-        const created = await this.load(trx, id);
-        await recordUserEvent.created(trx, created);
-        return created;
+        return this.load(sp, id);
       });
     } catch (err) {
       throw translate(err);
     }
   }
 
-  get(id: string): Promise<User> {
-    return this.load(this.db, id);
+  get(id: string, tx?: Transaction): Promise<User> {
+    return this.load(tx ? knexTransaction(tx) : this.db, id);
   }
 
   async findByEmail(email: string): Promise<User | undefined> {
@@ -38,27 +39,24 @@ export class KnexUserRepository implements UserRepository {
     return row ? toUser(row) : undefined;
   }
 
-  async update(id: string, changes: UserChanges): Promise<User> {
-    if (Object.keys(changes).length === 0) return this.get(id);
+  async update(tx: Transaction, id: string, changes: UserChanges): Promise<User> {
+    const trx = knexTransaction(tx);
     try {
-      return await this.db.transaction(async (trx) => {
-        const updated = await trx('users').where({ id }).whereNull('deleted_at').update(changes);
+      return await trx.transaction(async (sp) => {
+        const updated = await sp('users').where({ id }).whereNull('deleted_at').update(changes);
         if (updated === 0) throw new NotFoundError('user', id);
-        const user = await this.load(trx, id);
-        await recordUserEvent.updated(trx, user, Object.keys(changes).filter((k) => changes[k as keyof UserChanges] !== undefined).sort());
-        return user;
+        return this.load(sp, id);
       });
     } catch (err) {
       throw translate(err);
     }
   }
 
-  async softDelete(id: string): Promise<void> {
-    await this.db.transaction(async (trx) => {
-      const [row] = await trx('users').where({ id }).whereNull('deleted_at').update({ deleted_at: trx.fn.now() }).returning<{ deleted_at: Date }[]>('deleted_at');
-      if (!row) throw new NotFoundError('user', id);
-      await recordUserEvent.deleted(trx, id, row.deleted_at);
-    });
+  async softDelete(tx: Transaction, id: string): Promise<Date> {
+    const trx = knexTransaction(tx);
+    const [row] = await trx('users').where({ id }).whereNull('deleted_at').update({ deleted_at: trx.fn.now() }).returning<{ deleted_at: Date }[]>('deleted_at');
+    if (!row) throw new NotFoundError('user', id);
+    return row.deleted_at;
   }
 
   async list(filter: UserFilter, page: PageRequest): Promise<UserPage> {
@@ -85,18 +83,13 @@ export class KnexUserRepository implements UserRepository {
     return { users: (rows as UserRow[]).map(toUser), total: Number(count?.total ?? 0) };
   }
 
-  async assignRole(userId: string, roleId: string): Promise<void> {
-    await this.db.transaction(async (trx) => {
-      const inserted = await trx('user_roles').insert({ user_id: userId, role_id: roleId }).onConflict(['user_id', 'role_id']).ignore().returning('role_id');
-      if (inserted.length > 0) await recordUserEvent.roleAssigned(trx, await this.load(trx, userId), await roleName(trx, roleId));
-    });
+  async assignRole(tx: Transaction, userId: string, roleId: string): Promise<boolean> {
+    const inserted = await knexTransaction(tx)('user_roles').insert({ user_id: userId, role_id: roleId }).onConflict(['user_id', 'role_id']).ignore().returning('role_id');
+    return inserted.length > 0;
   }
 
-  async revokeRole(userId: string, roleId: string): Promise<void> {
-    await this.db.transaction(async (trx) => {
-      const deleted = await trx('user_roles').where({ user_id: userId, role_id: roleId }).delete();
-      if (deleted > 0) await recordUserEvent.roleRevoked(trx, await this.load(trx, userId), await roleName(trx, roleId));
-    });
+  async revokeRole(tx: Transaction, userId: string, roleId: string): Promise<boolean> {
+    return (await knexTransaction(tx)('user_roles').where({ user_id: userId, role_id: roleId }).delete()) > 0;
   }
 
   async hasPermission(userId: string, permission: string): Promise<boolean> {
@@ -112,12 +105,6 @@ export class KnexUserRepository implements UserRepository {
     if (!row) throw new NotFoundError('user', id);
     return toUser(row);
   }
-}
-
-async function roleName(trx: Knex.Transaction, roleId: string): Promise<string> {
-  const row = await trx('roles').where({ id: roleId }).first<{ name: string } | undefined>('name');
-  if (!row) throw new NotFoundError('role', roleId);
-  return row.name;
 }
 
 function translate(err: unknown): unknown {

@@ -1,10 +1,17 @@
+// Knex implementations of biz's ports (the Knex instance itself is bound by container.ts).
 import { ContainerModule } from 'inversify';
-import { ROLE_REPOSITORY, USER_REPOSITORY } from '../biz/repositories.js';
+import type { Knex } from '@ecommerce/common/db';
+import { KnexUnitOfWork } from '@ecommerce/common/events';
+import { eventCatalog } from '@ecommerce/proto/event-catalog';
+import { ROLE_REPOSITORY, UNIT_OF_WORK, USER_REPOSITORY } from '../biz/repositories.js';
+import { TOKENS } from '../tokens.js';
 import { KnexRoleRepository } from './knex-role-repository.js';
 import { KnexUserRepository } from './knex-user-repository.js';
 
-/** Knex implementations of biz's repositories (the Knex instance itself is bound by container.ts). */
 export const dataModule = new ContainerModule(({ bind }) => {
   bind(USER_REPOSITORY).to(KnexUserRepository).inSingletonScope();
   bind(ROLE_REPOSITORY).to(KnexRoleRepository).inSingletonScope();
+  bind(UNIT_OF_WORK)
+    .toDynamicValue((ctx) => new KnexUnitOfWork({ db: ctx.get<Knex>(TOKENS.Database), catalog: eventCatalog, service: 'user' }))
+    .inSingletonScope();
 });

@@ -16,7 +16,8 @@ export interface Servers {
   http: HttpServerHandle;
 }
 
-export async function startServers(container: Container): Promise<Servers> {
+/** Each server's stop is registered with `onStop` as soon as it listens, so a later failure closes it. */
+export async function startServers(container: Container, onStop: (close: () => Promise<unknown>) => void): Promise<Servers> {
   const config = container.get<UserConfig>(TOKENS.Config);
   const logger = container.get<Logger>(TOKENS.Logger);
   const metrics = container.get<ServiceMetrics>(TOKENS.Metrics);
@@ -37,8 +38,10 @@ export async function startServers(container: Container): Promise<Servers> {
     readiness: () => isDatabaseReady(db),
     drainMs: config.SHUTDOWN_DRAIN_MS,
   });
+  onStop(() => grpc!.stop());
   const app = createServiceApp({ service: 'user', logger, metrics, readiness, corsOrigins: config.CORS_ORIGINS });
   finishServiceApp(app);
   const http = await startHttpServer(app, { port: config.HTTP_PORT, host: config.HTTP_HOST, drainMs: config.SHUTDOWN_DRAIN_MS });
+  onStop(() => http.close());
   return { grpc, http };
 }
