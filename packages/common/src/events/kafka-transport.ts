@@ -1,10 +1,11 @@
-// Kafka transport (kafkajs): idempotent producer, topics created with the configured partitions,
+// Kafka transport (kafkajs): idempotent producer, topics created with the configured partitions and led before use,
 // CloudEvents attributes and trace context in headers, offsets committed only for finished messages.
 import { Kafka, logLevel as KafkaLogLevel, Partitioners, type Admin, type Producer, type LogEntry } from 'kafkajs';
 import type { Logger } from 'pino';
 import type { WireMessage } from './binary-mode.js';
 import { deadLetterTopic } from './cloud-event.js';
 import { KafkaSubscription } from './kafka-subscription.js';
+import { createTopicsAndWaitForLeaders } from './kafka-topics.js';
 import type { EventTransport, SubscribeOptions, Subscription } from './transport.js';
 
 export interface KafkaTransportOptions {
@@ -119,14 +120,9 @@ class KafkaTransport implements EventTransport {
       this.admin = undefined;
       throw err;
     });
-    const admin = await this.admin;
-    await admin.createTopics({
-      waitForLeaders: true,
-      topics: missing.map((topic) => ({
-        topic,
-        numPartitions: this.options.partitions ?? 3,
-        replicationFactor: this.options.replicationFactor ?? 1,
-      })),
+    await createTopicsAndWaitForLeaders(await this.admin, missing, {
+      partitions: this.options.partitions ?? 3,
+      replicationFactor: this.options.replicationFactor ?? 1,
     });
     for (const t of missing) this.known.add(t);
   }
