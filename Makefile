@@ -28,6 +28,7 @@ dev: build
 
 test: build
 	$(NODE) packages/proto/scripts/generate.mjs --lint-only
+	$(NODE) node_modules/typescript/bin/tsc -p tsconfig.tests.json
 	$(PNPM) exec vitest run
 
 # The CI canary: a deliberately failing test through the same vitest configuration and global setup.
@@ -38,9 +39,11 @@ canary: build
 	if ! grep -q 'Tests  1 failed' <<<"$$out"; then echo "$$out"; echo "canary: vitest exited $$code without running the canary test"; exit 1; fi; \
 	echo "canary: the deliberately failing test made vitest exit $$code, as it must"
 
-# Type-checks everything (the build is the strict type check) and runs buf lint on proto/.
+# Type-checks everything (the build is the strict type check of the sources, tsconfig.tests.json that of the
+# tests, where a misspelt event type or a wrong payload must fail too) and runs buf lint on proto/.
 lint: build
 	$(NODE) packages/proto/scripts/generate.mjs --lint-only
+	$(NODE) node_modules/typescript/bin/tsc -p tsconfig.tests.json
 
 # Regenerates packages/proto/src/gen and the reflection descriptor set from proto/ (also part of `make build`).
 proto: install

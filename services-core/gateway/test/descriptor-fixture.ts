@@ -24,7 +24,7 @@ export function shelfRegistry(): FileRegistry {
   const httpRule = platform.getMessage('google.api.HttpRule')!;
   const options = create(MethodOptionsSchema);
   setExtension(
-    options,
+    options as never,
     platform.getExtension('google.api.http')! as never,
     create(httpRule, {
       pattern: { case: 'get', value: '/api/v1/shelves/{shelf}/books' },

@@ -13,7 +13,8 @@ import { grpcCode, rejectionOf, startHarness, unaryCall, type Harness } from './
 const require = createRequire(import.meta.url);
 const reflectionProto = path.join(path.dirname(require.resolve('@grpc/reflection/package.json')), 'build/proto/grpc/reflection/v1/reflection.proto');
 
-type Ctor = new (address: string, creds: ReturnType<typeof credentials.createInsecure>) => Client & Record<string, Function>;
+// Methods of a client loaded at run time from a .proto: called with whatever that proto takes.
+type Ctor = new (address: string, creds: ReturnType<typeof credentials.createInsecure>) => Client & Record<string, (...args: any[]) => any>;
 function clientFor(protoFile: string, dotted: string, address: string) {
   const loaded = loadPackageDefinition(loadSync(protoFile, { keepCase: true, enums: String })) as Record<string, unknown>;
   const Service = dotted.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], loaded) as Ctor;
@@ -29,9 +30,9 @@ describe('health and reflection', () => {
 
   it('lists the user service and health through server reflection', async () => {
     const client = clientFor(reflectionProto, 'grpc.reflection.v1.ServerReflection', h.service.urls.grpc!);
-    const stream = client.ServerReflectionInfo() as ClientDuplexStream<object, { list_services_response?: { service: { name: string }[] } }>;
+    const stream = client.ServerReflectionInfo!() as ClientDuplexStream<object, { list_services_response?: { service: { name: string }[] } }>;
     const answer = new Promise<string[]>((resolve, reject) => {
-      stream.on('data', (msg) => resolve(msg.list_services_response!.service.map((s) => s.name)));
+      stream.on('data', (msg: { list_services_response?: { service: { name: string }[] } }) => resolve(msg.list_services_response!.service.map((s) => s.name)));
       stream.on('error', reject);
     });
     stream.write({ list_services: '*' });
@@ -53,7 +54,7 @@ describe('health and reflection', () => {
 describe('deadlines', () => {
   it('answers DEADLINE_EXCEEDED when a call is stuck on a locked table, and serves again once it is released', async () => {
     const h = await startHarness();
-    const db = createDatabase({ url: h.database.url, schema: 'user' });
+    const db = createDatabase({ url: h.database.url, schema: 'users' });
     try {
       const { user } = await unaryCall(h.client.createUser.bind(h.client), aUser(), { token: h.tokens.admin });
       const lock = await db.transaction();
@@ -75,7 +76,7 @@ describe('shutdown', () => {
     const h = await startHarness();
     const health = clientFor(healthProtoPath, 'grpc.health.v1.Health', h.service.urls.grpc!);
     const statuses: string[] = [];
-    const watch = health.Watch({ service: 'ecommerce.user.v1.UserService' }) as ClientReadableStream<{ status: string }>;
+    const watch = health.Watch!({ service: 'ecommerce.user.v1.UserService' }) as ClientReadableStream<{ status: string }>;
     watch.on('error', () => {}); // the server cuts the stream when it finally closes
     const seen = (wanted: string) =>
       new Promise<void>((resolve) => {

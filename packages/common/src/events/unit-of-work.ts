@@ -29,16 +29,21 @@ export function knexTransaction(tx: Transaction): Knex.Transaction {
   return tx as unknown as Knex.Transaction;
 }
 
-export interface KnexUnitOfWorkSettings<C extends EventCatalogShape> {
+export interface KnexUnitOfWorkSettings<C extends EventCatalogShape, S extends string = string> {
   db: Knex;
   catalog: C;
   /** The producing service: the CloudEvents source `/ecommerce/<service>`, and the only prefix it may emit. */
-  service: string;
+  service: S;
 }
 
 interface Ambient {
   tx: Knex.Transaction;
   events: CloudEvent[];
+}
+
+/** The unit of work of `service`, typed to record only its own event types (`user` may emit `user.*`). */
+export function serviceUnitOfWork<C extends EventCatalogShape, S extends string>(settings: KnexUnitOfWorkSettings<C, S>): KnexUnitOfWork<C, EmittableBy<C, S>> {
+  return new KnexUnitOfWork<C, EmittableBy<C, S>>(settings);
 }
 
 export class KnexUnitOfWork<C extends EventCatalogShape, K extends keyof C & string = keyof C & string> implements UnitOfWork<C, K> {

@@ -1,7 +1,7 @@
 // Knex implementations of biz's ports (the Knex instance itself is bound by container.ts).
 import { ContainerModule } from 'inversify';
 import type { Knex } from '@ecommerce/common/db';
-import { KnexUnitOfWork } from '@ecommerce/common/events';
+import { serviceUnitOfWork } from '@ecommerce/common/events';
 import { eventCatalog } from '@ecommerce/proto/event-catalog';
 import { ROLE_REPOSITORY, UNIT_OF_WORK, USER_REPOSITORY } from '../biz/repositories.js';
 import { TOKENS } from '../tokens.js';
@@ -12,6 +12,6 @@ export const dataModule = new ContainerModule(({ bind }) => {
   bind(USER_REPOSITORY).to(KnexUserRepository).inSingletonScope();
   bind(ROLE_REPOSITORY).to(KnexRoleRepository).inSingletonScope();
   bind(UNIT_OF_WORK)
-    .toDynamicValue((ctx) => new KnexUnitOfWork({ db: ctx.get<Knex>(TOKENS.Database), catalog: eventCatalog, service: 'user' }))
+    .toDynamicValue((ctx) => serviceUnitOfWork({ db: ctx.get<Knex>(TOKENS.Database), catalog: eventCatalog, service: 'user' }))
     .inSingletonScope();
 });
