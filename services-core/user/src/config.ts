@@ -13,7 +13,7 @@ export const userEnv = baseEnv.extend(eventsEnv.shape).extend({
   BOOTSTRAP_ADMIN_NAME: z.string().min(1).default('Administrator'),
 });
 
-/** The service's PostgreSQL schema. */
-export const USER_SCHEMA = 'user';
+/** The service's PostgreSQL schema: not `user`, a reserved word goose's -table cannot take (common db/service-schemas.ts). */
+export const USER_SCHEMA = 'users';
 
 export type UserConfig = z.infer<typeof userEnv>;

@@ -1,6 +1,7 @@
 // goose's verbs for one service, as a library call: the CLI, the dev runner and tests all go through here.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { legacyServiceSchema, serviceSchema } from '../db/service-schemas.js';
 import { createMigrationFile } from './create.js';
 import { MigrationUsageError } from './errors.js';
 import { runMigration, type Direction } from './executor.js';
@@ -20,7 +21,7 @@ export interface MigrationCommandOptions {
   service: string;
   /** This service's migrations directory, e.g. `<repo>/migrations/catalog`. */
   dir: string;
-  /** Defaults to the service name. */
+  /** Defaults to the service's schema (db/service-schemas.ts: its name, or `users` for `user`). */
   schema?: string;
   command: MigrationVerb;
   /** `up-to`/`down-to`: [VERSION]; `create`: [NAME]. */
@@ -72,7 +73,16 @@ export async function runMigrationCommand(options: MigrationCommandOptions): Pro
 
   const files = await listMigrationFiles(options.dir);
   const readOnly = options.command === 'status' || options.command === 'version';
-  const session = { databaseUrl: options.databaseUrl, schema: options.schema ?? options.service, table: versionTableName(options.service), exclusive: !readOnly };
+  // An explicit --schema is the operator's layout: no legacy schema is looked for then.
+  const legacySchema = options.schema ? undefined : legacyServiceSchema(options.service);
+  const session = {
+    databaseUrl: options.databaseUrl,
+    schema: options.schema ?? serviceSchema(options.service),
+    ...(legacySchema ? { legacySchema } : {}),
+    table: versionTableName(options.service),
+    exclusive: !readOnly,
+    out,
+  };
   return withMigrationSession(session, async (s) => {
     const applied = await s.store.applied();
     const run = async (plan: MigrationFile[], direction: Direction) => {
