@@ -1,14 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { anEmail, PASSWORD, registeredCustomer, useAuthHarness } from './auth-harness.js';
+import { latestResetToken } from './reset-token.js';
 
 const h = useAuthHarness({ LOCKOUT_THRESHOLD: '3' });
 
 const login = (email: string, password: string) => h.api.post('/auth/login', { email, password });
 
-async function resetTokenFor(accountId: string): Promise<string> {
-  const events = (await h.outbox('auth.account.password_reset_requested')).filter((e) => e.subject === accountId);
-  return events.at(-1)!.data.resetToken;
-}
+const resetTokenFor = (accountId: string) => latestResetToken(h, accountId);
 
 describe('no user enumeration', () => {
   it('answers an unknown email and a wrong password with the same 401 body', async () => {
