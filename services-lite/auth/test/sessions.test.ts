@@ -5,6 +5,13 @@ const h = useAuthHarness();
 
 const introspect = async (token: string) => (await h.api.post('/auth/introspect', { token })).body.data;
 
+const refreshAtOnce = (refreshToken: string, times: number) =>
+  Promise.all(Array.from({ length: times }, () => h.api.post('/auth/refresh', { refreshToken })));
+
+/** Every refresh token the account was ever given (one login: one family), read under the API. */
+const refreshTokenRows = (accountId: string): Promise<Array<{ rotated_at: Date | null; revoked_at: Date | null }>> =>
+  h.db('refresh_tokens').where({ account_id: accountId }).select('rotated_at', 'revoked_at');
+
 describe('register, login, refresh, logout', () => {
   it('registers a customer and publishes auth.account.registered with a verification token through the outbox', async () => {
     const email = anEmail();
@@ -55,10 +62,24 @@ describe('register, login, refresh, logout', () => {
     expect((await introspect(second.body.data.accessToken)).active).toBe(false);
   });
 
-  it('lets only one of two concurrent refreshes with the same token win', async () => {
-    const { tokens } = await registeredCustomer(h);
-    const results = await Promise.all([1, 2].map(() => h.api.post('/auth/refresh', { refreshToken: tokens.refreshToken })));
-    expect(results.map((r) => r.status).sort()).toEqual([200, 401]);
+  it('lets only one of several concurrent refreshes with the same token win, and mints a single new refresh token', async () => {
+    const { id, tokens } = await registeredCustomer(h);
+    const results = await refreshAtOnce(tokens.refreshToken, 4);
+    expect(results.map((r) => r.status).sort()).toEqual([200, 401, 401, 401]);
+    // The login's token, now rotated, and the winner's: the losers minted nothing.
+    const family = await refreshTokenRows(id);
+    expect(family).toHaveLength(2);
+    expect(family.filter((t) => t.rotated_at !== null)).toHaveLength(1);
+  });
+
+  it('treats the losers of a concurrent refresh as reuse: the whole family ends, the winner\'s new tokens included', async () => {
+    const { id, tokens } = await registeredCustomer(h);
+    const results = await refreshAtOnce(tokens.refreshToken, 4);
+    const winners = results.filter((r) => r.status === 200);
+    expect(winners).toHaveLength(1);
+    expect((await refreshTokenRows(id)).filter((t) => t.revoked_at === null)).toEqual([]);
+    expect((await h.api.post('/auth/refresh', { refreshToken: winners[0]!.body.data.refreshToken })).status).toBe(401);
+    expect((await introspect(winners[0]!.body.data.accessToken)).active).toBe(false);
   });
 
   it('logout revokes the access token jti and the refresh family', async () => {
