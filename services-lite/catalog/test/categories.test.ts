@@ -5,6 +5,36 @@ import { useCatalogHarness } from './catalog-harness.js';
 
 const h = useCatalogHarness();
 
+/** Two root categories, each with a child, then A moved under B and B under A at the same time. */
+async function raceOppositeMoves() {
+  const a = await createCategory(h);
+  const b = await createCategory(h);
+  const aChild = await createCategory(h, { parentId: a.id });
+  const bChild = await createCategory(h, { parentId: b.id });
+  const [ab, ba] = await Promise.all([
+    h.api.post(`/categories/${a.id}/move`, { parentId: b.id }, h.staffToken),
+    h.api.post(`/categories/${b.id}/move`, { parentId: a.id }, h.staffToken),
+  ]);
+  return { a, b, aChild, bChild, ab, ba };
+}
+
+async function parentIds(): Promise<Map<string, string | null>> {
+  const all: Array<{ id: string; parentId: string | null }> = (await h.api.get('/categories')).body.data;
+  return new Map(all.map((c) => [c.id, c.parentId]));
+}
+
+/** The root above `id`, or undefined when walking up never reaches one (a cycle). */
+function rootOf(id: string, parentOf: Map<string, string | null>): string | undefined {
+  let cursor = id;
+  for (let steps = 0; steps <= parentOf.size; steps++) {
+    const parent = parentOf.get(cursor);
+    if (parent === null) return cursor;
+    if (parent === undefined) return undefined;
+    cursor = parent;
+  }
+  return undefined;
+}
+
 describe('categories', () => {
   it('creates, reads, updates and deletes a category', async () => {
     const created = await h.api.post('/categories', aCategory({ description: 'All footwear', position: 3 }), h.staffToken);
@@ -98,14 +128,21 @@ describe('moving categories', () => {
     expect((await h.api.get(`/categories/${shoes.id}`)).body.data.name).toBe(shoes.name);
   });
 
-  it('never lets two opposite concurrent moves form a cycle', async () => {
-    const a = await createCategory(h);
-    const b = await createCategory(h);
-    const [ab, ba] = await Promise.all([
-      h.api.post(`/categories/${a.id}/move`, { parentId: b.id }, h.staffToken),
-      h.api.post(`/categories/${b.id}/move`, { parentId: a.id }, h.staffToken),
-    ]);
+  it('lets exactly one of two opposite concurrent moves take effect', async () => {
+    const { a, b, ab, ba } = await raceOppositeMoves();
     expect([ab.status, ba.status].sort()).toEqual([200, 422]);
+    const [moved, stayed] = ab.status === 200 ? [a, b] : [b, a];
+    const parentOf = await parentIds();
+    expect(parentOf.get(moved.id)).toBe(stayed.id);
+    expect(parentOf.get(stayed.id)).toBeNull();
+  });
+
+  it('leaves a tree after two opposite concurrent moves: every category of both subtrees still reaches a root', async () => {
+    const { a, b, aChild, bChild } = await raceOppositeMoves();
+    const parentOf = await parentIds();
+    for (const { id } of [a, b, aChild, bChild]) expect(rootOf(id, parentOf), `root of ${id}`).toBeDefined();
+    expect(parentOf.get(aChild.id)).toBe(a.id);
+    expect(parentOf.get(bChild.id)).toBe(b.id);
   });
 
   it('answers 404 when moving an unknown category', async () => {
