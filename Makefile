@@ -10,7 +10,7 @@ MIGRATE = $(NODE) packages/common/dist/migrate/cli.js --dir migrations \
 	$(if $(DATABASE_URL),--database-url "$(DATABASE_URL)") \
 	$(if $(ALLOW_MISSING),--allow-missing)
 
-.PHONY: install build dev test canary lint bench proto clean \
+.PHONY: install build dev test canary lint bench proto clean service \
 	migrate-up migrate-up-by-one migrate-up-to migrate-down migrate-down-to migrate-redo \
 	migrate-reset migrate-status migrate-version migrate-create migrate-validate
 
@@ -38,6 +38,16 @@ canary: build
 	if [ $$code -eq 0 ]; then echo "canary: the deliberately failing test exited 0, so a failing test cannot fail 'make test' or CI"; exit 1; fi; \
 	if ! grep -q 'Tests  1 failed' <<<"$$out"; then echo "$$out"; echo "canary: vitest exited $$code without running the canary test"; exit 1; fi; \
 	echo "canary: the deliberately failing test made vitest exit $$code, as it must"
+
+# A new core service on the service kit (scripts/new-service.mjs): proto, migrations, layers, test, README and
+# its place in the runner; then installs (the new workspace package) and builds it. HTTP=/GRPC= set its ports
+# when DESIGN.md gives none.
+service: build
+	@test -n "$(NAME)" || { echo "usage: make service NAME=pricing [HTTP=8002 GRPC=9002]"; exit 2; }
+	$(NODE) scripts/new-service.mjs $(NAME) $(if $(HTTP),--http-port $(HTTP)) $(if $(GRPC),--grpc-port $(GRPC))
+	$(PNPM) install
+	$(PNPM) run build
+	@echo "service $(NAME): run its test with: $(PNPM) exec vitest run services-core/$(NAME)"
 
 # Type-checks everything (the build is the strict type check of the sources, tsconfig.tests.json that of the
 # tests, where a misspelt event type or a wrong payload must fail too) and runs buf lint on proto/.

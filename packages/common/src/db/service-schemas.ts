@@ -3,9 +3,9 @@
 
 /**
  * Services whose name is not a plain identifier that goose's `-table schema.table` accepts unquoted.
- * `user` is a reserved word: its data lives in `users`.
+ * `user` and `order` are reserved words: their data lives in `users` and `orders`.
  */
-const RENAMED: Readonly<Record<string, string>> = { user: 'users' };
+const RENAMED: Readonly<Record<string, string>> = { user: 'users', order: 'orders' };
 
 /** Where releases before the rename kept a service's data; the migration CLI moves it once (legacy-schema.ts). */
 const LEGACY: Readonly<Record<string, string>> = { user: 'user' };

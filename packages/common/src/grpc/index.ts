@@ -8,3 +8,5 @@ export * from './health.js';
 export * from './interceptor.js';
 export * from './status-details.js';
 export * from './validation.js';
+export * from './idempotency-key.js';
+export * from './proto-request.js';

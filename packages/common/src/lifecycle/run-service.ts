@@ -6,6 +6,7 @@ import type { Logger } from 'pino';
 import type { z } from 'zod';
 import { loadConfig } from '../config/load-config.js';
 import { createDatabase } from '../db/knex-factory.js';
+import { serviceSchema } from '../db/service-schemas.js';
 import { startServiceEvents, type ServiceEvents } from '../events/service-events.js';
 import type { EventsEnv } from '../events/transport-config.js';
 import type { EventTransport } from '../events/transport.js';
@@ -29,6 +30,8 @@ export interface SharedResources {
 export interface ServiceContext<C> {
   readonly name: string;
   readonly config: C;
+  /** The environment as given (RUN_MODE defaulted): for variables named only at run time (the gateway's <SERVICE>_GRPC_ADDRESS). */
+  readonly env: Readonly<Record<string, string | undefined>>;
   readonly logger: Logger;
   readonly metrics: ServiceMetrics;
   readonly shared: SharedResources;
@@ -42,7 +45,7 @@ export interface ServiceContext<C> {
 
 export interface ServiceDefinition<S extends z.ZodObject, C extends ServiceBaseConfig = z.infer<S> & ServiceBaseConfig> {
   name: string;
-  /** The service's PostgreSQL schema (its tables, outbox and inbox); defaults to `name`. */
+  /** The service's PostgreSQL schema (its tables, outbox and inbox); defaults to serviceSchema(name) from common/db. */
   schema?: string;
   env: S;
   /** Opens what the service needs through `ctx` and starts its servers; returns the addresses worth printing. */
@@ -65,9 +68,10 @@ export async function runService<S extends z.ZodObject, C extends ServiceBaseCon
   env: Record<string, string | undefined>,
   shared: SharedResources = {},
 ): Promise<RunningService> {
-  const config = loadConfig(definition.env, { ...env, RUN_MODE: env.RUN_MODE || 'embedded' }) as unknown as C;
+  const runEnv = { ...env, RUN_MODE: env.RUN_MODE || 'embedded' };
+  const config = loadConfig(definition.env, runEnv) as unknown as C;
   const name = definition.name;
-  const schema = definition.schema ?? name;
+  const schema = definition.schema ?? serviceSchema(name);
   const logger = createLogger({ service: name, level: config.LOG_LEVEL });
   const stops = new StopList(logger);
   const tracing = initTracing({ service: name, ...(config.OTEL_EXPORTER_OTLP_ENDPOINT ? { otlpEndpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT } : {}) });
@@ -78,6 +82,7 @@ export async function runService<S extends z.ZodObject, C extends ServiceBaseCon
   const ctx: ServiceContext<C> = {
     name,
     config,
+    env: runEnv,
     logger,
     metrics,
     shared,

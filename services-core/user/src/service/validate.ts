@@ -1,16 +1,2 @@
-import { ValidationError } from '@ecommerce/common/errors';
-import { parseRequest } from '@ecommerce/common/grpc';
-import type { z } from 'zod';
-
-/**
- * parseRequest, with violations named as in the .proto (`page_size`, `roles[1]`): that is the name grpcurl
- * users type and the gateway's REST bodies use.
- */
-export function validate<S extends z.ZodType>(schema: S, request: unknown): z.infer<S> {
-  try {
-    return parseRequest(schema, request);
-  } catch (err) {
-    if (!(err instanceof ValidationError)) throw err;
-    throw new ValidationError(err.details.map((d) => ({ ...d, field: d.field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`) })));
-  }
-}
+// Request validation with the .proto's field names (see parseProtoRequest in the grpc kit).
+export { parseProtoRequest as validate } from '@ecommerce/common/grpc';
