@@ -10,3 +10,4 @@ export * from './route-label.js';
 export * from './rate-limit.js';
 export * from './observe-requests.js';
 export * from './openapi-fragment.js';
+export * from './idempotency-key.js';

@@ -1,5 +1,5 @@
 // How often and how patiently a saga step is called before its failure counts.
-import { isAppError, type ErrorType } from '../errors/app-error.js';
+import { isFinalAnswer } from '../errors/final-answer.js';
 import type { BackoffPolicy } from '../events/backoff.js';
 
 export interface RetryPolicy extends BackoffPolicy {
@@ -9,19 +9,9 @@ export interface RetryPolicy extends BackoffPolicy {
   retryable: (err: unknown) => boolean;
 }
 
-/** An answer that will not change when asked again: the participant decided. */
-const FINAL: ReadonlySet<ErrorType> = new Set([
-  'invalid_argument',
-  'unauthenticated',
-  'permission_denied',
-  'not_found',
-  'already_exists',
-  'failed_precondition',
-]);
-
-/** Unknown errors (network, timeouts) and the retryable AppError types are worth another call. */
+/** Unknown errors (network, timeouts) and AppErrors other than a participant's final answer are worth another call. */
 export function isTransientError(err: unknown): boolean {
-  return !(isAppError(err) && FINAL.has(err.type));
+  return !isFinalAnswer(err);
 }
 
 export const DEFAULT_RETRY: RetryPolicy = {
