@@ -27,6 +27,11 @@ export function errorHandler(fallbackLogger: Logger): ErrorRequestHandler {
       res.status(status).json(failure(errorCode(err.type), err.message, err.details));
       return;
     }
+    if (err instanceof URIError) {
+      // Express decodes route parameters while matching; percent-encoding that is not UTF-8 is the client's fault.
+      res.status(400).json(MALFORMED_PATH);
+      return;
+    }
     const lib = err as HttpLibraryError;
     if (lib.expose && typeof lib.status === 'number' && lib.status >= 400 && lib.status < 500) {
       res.status(lib.status).json(clientErrorEnvelope(lib));
@@ -36,6 +41,10 @@ export function errorHandler(fallbackLogger: Logger): ErrorRequestHandler {
     res.status(500).json(failure('INTERNAL', 'internal error'));
   };
 }
+
+const MALFORMED_PATH = failure('INVALID_ARGUMENT', 'path: malformed percent-encoding', [
+  { field: 'path', message: 'has percent-encoding that is not valid UTF-8' },
+]);
 
 function clientErrorEnvelope(err: HttpLibraryError) {
   switch (err.type) {
