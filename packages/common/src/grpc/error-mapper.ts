@@ -1,6 +1,7 @@
-// The one translation between AppError and gRPC status, both ways. Unknown errors become INTERNAL with a
-// generic message; what really happened goes to the log only.
+// The one translation between AppError and gRPC status, both ways (a database error a client caused counts as
+// its AppError). Unknown errors become INTERNAL with a generic message; what really happened goes to the log only.
 import { Metadata, status, type ServiceError, type StatusObject } from '@grpc/grpc-js';
+import { databaseErrorToAppError } from '../db/database-errors.js';
 import { AppError, isAppError, type ErrorType } from '../errors/app-error.js';
 import type { Logger } from '../logger/logger.js';
 import type { UnaryInterceptor } from './interceptor.js';
@@ -28,12 +29,13 @@ const TYPE_BY_GRPC_STATUS = new Map<number, ErrorType>(
 export type GrpcFailure = Partial<StatusObject> & { code: status; details: string; metadata: Metadata };
 
 export function toGrpcFailure(err: unknown, logger: Logger): GrpcFailure {
-  if (isAppError(err)) {
-    const code = GRPC_STATUS_BY_TYPE[err.type];
-    if (err.type === 'internal') logger.error({ err }, 'internal error');
+  const appError = isAppError(err) ? err : databaseErrorToAppError(err);
+  if (appError) {
+    const code = GRPC_STATUS_BY_TYPE[appError.type];
+    if (appError.type === 'internal') logger.error({ err }, 'internal error');
     const metadata = new Metadata();
-    metadata.set(STATUS_DETAILS_KEY, encodeStatusDetails(code, err.message, err.details));
-    return { code, details: err.message, metadata };
+    metadata.set(STATUS_DETAILS_KEY, encodeStatusDetails(code, appError.message, appError.details));
+    return { code, details: appError.message, metadata };
   }
   logger.error({ err }, 'unhandled error');
   return { code: status.INTERNAL, details: 'internal error', metadata: new Metadata() };

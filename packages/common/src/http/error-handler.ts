@@ -1,5 +1,7 @@
-// The one HTTP error mapper: AppError -> status + envelope; anything unknown -> 500 with no internals.
+// The one HTTP error mapper: AppError (or a database error a client caused) -> status + envelope; anything
+// unknown -> 500 with no internals.
 import type { ErrorRequestHandler, RequestHandler } from 'express';
+import { databaseErrorToAppError } from '../db/database-errors.js';
 import { isAppError } from '../errors/app-error.js';
 import { errorCode, HTTP_STATUS_BY_TYPE } from '../errors/http-status.js';
 import type { Logger } from '../logger/logger.js';
@@ -10,6 +12,8 @@ interface HttpLibraryError {
   status?: number;
   expose?: boolean;
   type?: string;
+  /** Set by the kit's UnsupportedMediaTypeError (request-body.ts). */
+  contentType?: string;
 }
 
 export function notFoundHandler(): RequestHandler {
@@ -21,10 +25,11 @@ export function notFoundHandler(): RequestHandler {
 export function errorHandler(fallbackLogger: Logger): ErrorRequestHandler {
   return (err, _req, res, _next) => {
     const logger = (res.locals.logger as Logger | undefined) ?? fallbackLogger;
-    if (isAppError(err)) {
-      const status = HTTP_STATUS_BY_TYPE[err.type];
+    const appError = isAppError(err) ? err : databaseErrorToAppError(err);
+    if (appError) {
+      const status = HTTP_STATUS_BY_TYPE[appError.type];
       if (status >= 500) logger.error({ err }, 'request failed');
-      res.status(status).json(failure(errorCode(err.type), err.message, err.details));
+      res.status(status).json(failure(errorCode(appError.type), appError.message, appError.details));
       return;
     }
     if (err instanceof URIError) {
@@ -52,6 +57,10 @@ function clientErrorEnvelope(err: HttpLibraryError) {
       return failure('INVALID_ARGUMENT', 'body: malformed JSON', [{ field: 'body', message: 'malformed JSON' }]);
     case 'entity.too.large':
       return failure('PAYLOAD_TOO_LARGE', 'request body is too large');
+    case 'content-type.unsupported':
+      return failure('UNSUPPORTED_MEDIA_TYPE', 'content-type must be application/json', [
+        { field: 'content-type', message: `${err.contentType ?? 'none'} is not accepted; send application/json` },
+      ]);
     case 'encoding.unsupported':
     case 'charset.unsupported':
       return failure('INVALID_ARGUMENT', 'unsupported body encoding');

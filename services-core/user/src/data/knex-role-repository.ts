@@ -1,6 +1,6 @@
 // Roles and their permissions in PostgreSQL.
 import { inject, injectable } from 'inversify';
-import { PG_UNIQUE_VIOLATION, sqlState, type Knex } from '@ecommerce/common/db';
+import { withConstraintErrors, type Knex } from '@ecommerce/common/db';
 import { AlreadyExistsError, NotFoundError } from '@ecommerce/common/errors';
 import { knexTransaction, type Transaction } from '@ecommerce/common/events';
 import type { RoleRepository } from '../biz/repositories.js';
@@ -13,8 +13,10 @@ export class KnexRoleRepository implements RoleRepository {
   constructor(@inject(TOKENS.Database) private readonly db: Knex) {}
 
   async create(tx: Transaction, role: NewRole): Promise<Role> {
-    try {
-      return await knexTransaction(tx).transaction(async (trx) => {
+    // Only the role's name is worded here; any other constraint gets the shared mapping (common/db).
+    const known = { roles_name_key: () => new AlreadyExistsError(`role ${role.name} exists`, 'name') };
+    return withConstraintErrors(known, () =>
+      knexTransaction(tx).transaction(async (trx) => {
         const [row] = await trx('roles').insert({ name: role.name, description: role.description }).returning<{ id: string }[]>('id');
         const id = row!.id;
         if (role.permissions.length > 0) {
@@ -22,11 +24,8 @@ export class KnexRoleRepository implements RoleRepository {
         }
         const created = await selectRoles(trx).where('r.id', id).first<RoleRow>();
         return toRole(created);
-      });
-    } catch (err) {
-      if (sqlState(err) === PG_UNIQUE_VIOLATION) throw new AlreadyExistsError(`role ${role.name} exists`, 'name');
-      throw err;
-    }
+      }),
+    );
   }
 
   async getByName(name: string): Promise<Role> {

@@ -1,7 +1,7 @@
 // Staff users in PostgreSQL. Writes run in the unit of work's transaction; which events a change causes is
 // decided by the use cases, not here.
 import { inject, injectable } from 'inversify';
-import { PG_UNIQUE_VIOLATION, sqlState, type Knex } from '@ecommerce/common/db';
+import { withConstraintErrors, type ConstraintErrors, type Knex } from '@ecommerce/common/db';
 import { AlreadyExistsError, NotFoundError } from '@ecommerce/common/errors';
 import { knexTransaction, type Transaction } from '@ecommerce/common/events';
 import type { UserRepository } from '../biz/repositories.js';
@@ -9,25 +9,28 @@ import type { NewUser, PageRequest, User, UserChanges, UserFilter, UserPage } fr
 import { TOKENS } from '../tokens.js';
 import { containsPattern, selectUsers, toUser, type UserRow } from './rows.js';
 
+/** Any other constraint gets the shared mapping (common/db database-errors.ts). */
+const WRITE_ERRORS: ConstraintErrors = {
+  users_email_key: () => new AlreadyExistsError('a user with this email exists', 'email'),
+};
+
 @injectable()
 export class KnexUserRepository implements UserRepository {
   constructor(@inject(TOKENS.Database) private readonly db: Knex) {}
 
   async create(tx: Transaction, user: NewUser): Promise<User> {
     const trx = knexTransaction(tx);
-    try {
-      // A savepoint, so a unique violation leaves the caller's transaction usable.
-      return await trx.transaction(async (sp) => {
+    // A savepoint, so a unique violation leaves the caller's transaction usable.
+    return withConstraintErrors(WRITE_ERRORS, () =>
+      trx.transaction(async (sp) => {
         const [row] = await sp('users').insert({ email: user.email, name: user.name }).returning<{ id: string }[]>('id');
         const id = row!.id;
         if (user.roleIds.length > 0) {
           await sp('user_roles').insert(user.roleIds.map((roleId) => ({ user_id: id, role_id: roleId })));
         }
         return this.load(sp, id);
-      });
-    } catch (err) {
-      throw translate(err);
-    }
+      }),
+    );
   }
 
   get(id: string, tx?: Transaction): Promise<User> {
@@ -41,15 +44,13 @@ export class KnexUserRepository implements UserRepository {
 
   async update(tx: Transaction, id: string, changes: UserChanges): Promise<User> {
     const trx = knexTransaction(tx);
-    try {
-      return await trx.transaction(async (sp) => {
+    return withConstraintErrors(WRITE_ERRORS, () =>
+      trx.transaction(async (sp) => {
         const updated = await sp('users').where({ id }).whereNull('deleted_at').update(changes);
         if (updated === 0) throw new NotFoundError('user', id);
         return this.load(sp, id);
-      });
-    } catch (err) {
-      throw translate(err);
-    }
+      }),
+    );
   }
 
   async softDelete(tx: Transaction, id: string): Promise<Date> {
@@ -105,9 +106,4 @@ export class KnexUserRepository implements UserRepository {
     if (!row) throw new NotFoundError('user', id);
     return toUser(row);
   }
-}
-
-function translate(err: unknown): unknown {
-  if (sqlState(err) === PG_UNIQUE_VIOLATION) return new AlreadyExistsError('a user with this email exists', 'email');
-  return err;
 }

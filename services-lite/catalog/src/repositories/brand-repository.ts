@@ -1,8 +1,8 @@
+import { withConstraintErrors, type ConstraintErrors } from '@ecommerce/common/db';
 import { AlreadyExistsError, FailedPreconditionError, NotFoundError } from '@ecommerce/common/errors';
 import { offsetOf, type Page, type Pagination } from '@ecommerce/common/models';
 import type { Knex } from 'knex';
 import type { Brand, CreateBrand, UpdateBrand } from '../schemas/brand.js';
-import { withConstraintErrors, type ConstraintErrors } from './constraint-errors.js';
 import { definedOnly } from './rows.js';
 
 interface BrandRow {

@@ -1,9 +1,9 @@
+import { withConstraintErrors, type ConstraintErrors } from '@ecommerce/common/db';
 import { AlreadyExistsError, NotFoundError } from '@ecommerce/common/errors';
 import { offsetOf, type Page } from '@ecommerce/common/models';
 import type { Knex } from 'knex';
 import { resolvePublication } from '../rules/page-publication.js';
 import type { CmsPage, CreatePage, ListPages, UpdatePage } from '../schemas/page.js';
-import { withConstraintErrors, type ConstraintErrors } from './constraint-errors.js';
 import { definedOnly } from './rows.js';
 
 interface PageRow {
