@@ -5,3 +5,4 @@ export * from './saga-run.js';
 export * from './saga-store.js';
 export * from './saga-metrics.js';
 export { StepTimeoutError, OrchestratorClosingError } from './step-call.js';
+export * from './saga-prune.js';
