@@ -77,8 +77,8 @@ function translate(e: PgError): AppError | undefined {
 
 /** API field names of the key a constraint error reports: from its detail `Key (a, lower(b))=(...)`, else the constraint's name. */
 function keyFields(e: PgError): string[] {
-  const columns = e.detail ? keyColumns(e.detail) : [];
-  if (columns.length > 0) return columns.map(apiField);
+  // The name is a guess, used only when the detail is withheld (no SELECT right on the columns).
+  if (e.detail?.includes('Key (')) return keyColumns(e.detail).map(apiField);
   const fromName = e.table && e.constraint ? new RegExp(`^${e.table}_(.+)_(?:key|fkey|idx)$`).exec(e.constraint)?.[1] : undefined;
   return fromName ? [apiField(fromName)] : [];
 }
@@ -98,8 +98,16 @@ function keyColumns(detail: string): string[] {
     } else current += ch;
   }
   parts.push(current);
-  // An expression index names its column inside calls and casts, e.g. `lower((email)::text)`.
-  return parts.map((p) => /\b([a-z_][a-z0-9_]*)\b(?!\s*\()/i.exec(p.replace(/::[a-z_ ]+/gi, '').replace(/"/g, ''))?.[1]).filter((c): c is string => !!c);
+  return parts.map(columnOf).filter((c): c is string => !!c);
+}
+
+const LITERALS = new Set(['true', 'false', 'null']);
+
+/** An expression index names its column inside calls and casts, e.g. `lower((email)::text)`; `(true)` names none. */
+function columnOf(expression: string): string | undefined {
+  const bare = expression.replace(/::[a-z_ ]+/gi, '').replace(/"/g, '');
+  for (const [, word] of bare.matchAll(/\b([a-z_][a-z0-9_]*)\b(?!\s*\()/gi)) if (!LITERALS.has(word!.toLowerCase())) return word;
+  return undefined;
 }
 
 /** Columns are snake_case; the APIs' fields camelCase. */

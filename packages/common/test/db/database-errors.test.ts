@@ -35,6 +35,25 @@ describe('unique violation (23505)', () => {
 
     expect(app).toMatchObject({ type: 'already_exists', details: [{ field: 'productId' }, { field: 'colour' }] });
   });
+
+  it('falls back to the constraint name when PostgreSQL withholds the detail (no SELECT right on the column)', async () => {
+    const role = `insert_only_${Date.now()}`;
+    await lab.run(`CREATE ROLE ${role}; GRANT INSERT ON products TO ${role}; GRANT USAGE ON SEQUENCE products_id_seq TO ${role}`);
+    try {
+      const { err, app } = await mapped(`SET ROLE ${role}; INSERT INTO products (sku) VALUES ('MUG-1')`);
+
+      expect((err as { detail?: string }).detail).toBeUndefined();
+      expect(app).toMatchObject({ type: 'already_exists', details: [{ field: 'sku' }] });
+    } finally {
+      await lab.run(`RESET ROLE; DROP OWNED BY ${role}; DROP ROLE ${role}`);
+    }
+  });
+
+  it('names no field for an index on a constant, such as "one active row"', async () => {
+    const { app } = await mapped('INSERT INTO signing_keys DEFAULT VALUES');
+
+    expect(app).toMatchObject({ type: 'already_exists', message: 'a record with this value already exists', details: [] });
+  });
 });
 
 describe('foreign key violation (23503) and restrict (23001)', () => {

@@ -22,6 +22,9 @@ const SCHEMA_SQL = `
     colour     text NOT NULL,
     PRIMARY KEY (product_id, colour)
   );
+  CREATE TABLE signing_keys (id serial PRIMARY KEY, retired boolean NOT NULL DEFAULT false);
+  CREATE UNIQUE INDEX signing_keys_one_active_idx ON signing_keys ((true)) WHERE NOT retired;
+  INSERT INTO signing_keys DEFAULT VALUES;
   INSERT INTO brands (slug) VALUES ('acme');
   INSERT INTO products (sku, brand_id) VALUES ('MUG-1', 1);
   INSERT INTO staff (email) VALUES ('ann@example.com');
@@ -30,6 +33,8 @@ const SCHEMA_SQL = `
 
 export interface PgErrorLab {
   url: string;
+  /** Runs `sql` on the lab's one connection. */
+  run(sql: string): Promise<void>;
   /** What `sql` raised; fails the test if it succeeded. */
   errorOf(sql: string, params?: unknown[]): Promise<Error>;
   close(): Promise<void>;
@@ -42,6 +47,9 @@ export async function openPgErrorLab(): Promise<PgErrorLab> {
   await client.query(SCHEMA_SQL);
   return {
     url: db.url,
+    async run(sql) {
+      await client.query(sql);
+    },
     async errorOf(sql, params = []) {
       try {
         await client.query(sql, params);
