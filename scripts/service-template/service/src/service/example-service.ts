@@ -8,11 +8,11 @@ import * as schemas from './request-schemas.js';
 
 @injectable()
 export class __Name__GrpcService implements UnaryHandlers<typeof __Name__ServiceService> {
-  constructor(@inject(CreateExampleUseCase) private readonly createExample: CreateExampleUseCase) {}
+  constructor(@inject(CreateExampleUseCase) private readonly creating: CreateExampleUseCase) {}
 
   async createExample(request: pb.CreateExampleRequest): Promise<pb.CreateExampleResponse> {
     const { name } = parseProtoRequest(schemas.createExampleRequest, request);
-    const example = await this.createExample.execute(name);
+    const example = await this.creating.execute(name);
     return { example: { id: example.id, name: example.name, createTime: example.createdAt } };
   }
 }
