@@ -42,7 +42,7 @@ describe('two orchestrator instances', () => {
     const ids = ['pair-1', 'pair-2', 'pair-3', 'pair-4'];
     const gate = holdingGate(ids.length);
     const create = (beforeEffect?: (step: string) => Promise<void>) =>
-      SagaOrchestrator.create({ db: database.db, logger, sagas: [testSaga(database.db, beforeEffect ? { beforeEffect } : {})] as never });
+      SagaOrchestrator.create({ db: database.db, logger, sagas: [testSaga(database.db, beforeEffect ? { beforeEffect } : {})] });
     const doomed = await create((step) => (step === 'reserve-coupon' ? gate.pass() : Promise.resolve()));
     const [left, right] = await Promise.all([create(), create()]);
     try {

@@ -7,6 +7,8 @@ import { runWorker, type WorkerEnv } from './support/worker-process.js';
 
 const SCHEMA = 'shop';
 const FAILING_STEP = 'authorize-payment';
+/** Each test starts two or three node processes from TypeScript sources: seconds each on a busy machine. */
+const WORKER_TEST_TIMEOUT_MS = 120_000;
 let database: TemplateDatabase;
 
 beforeAll(async () => {
@@ -68,6 +70,7 @@ describe('a saga worker killed at a step boundary', () => {
       const kind = point.endsWith('invoke') ? 'invoke' : 'compensate';
       expect(ledger.calls[`${step}:${kind}`]).toBe(point.startsWith('before') ? 1 : 2);
     },
+    WORKER_TEST_TIMEOUT_MS,
   );
 
   it('survives a second kill during the resume (mid-compensation) and still ends compensated, each effect once', async () => {
@@ -84,5 +87,5 @@ describe('a saga worker killed at a step boundary', () => {
     const ledger = await ledgerOf(database.db, sagaId);
     expect(ledger.effects).toEqual(expectedEffects('compensated'));
     expect(ledger.calls).toMatchObject({ 'reserve-coupon:invoke': 2, 'reserve-coupon:compensate': 2 });
-  });
+  }, WORKER_TEST_TIMEOUT_MS);
 });

@@ -52,7 +52,7 @@ function step(name: string, journal: string[], options: Partial<SagaStep<Input>>
 }
 
 async function orchestratorFor(registry = new Registry(), ...sagas: Parameters<typeof defineSaga<Input>>[0][]) {
-  return SagaOrchestrator.create({ db: database.db, logger, metrics: registry, sagas: sagas.map((s) => defineSaga(s)) as never });
+  return SagaOrchestrator.create({ db: database.db, logger, metrics: registry, sagas: sagas.map((s) => defineSaga(s)) });
 }
 
 describe('saga orchestrator', () => {
