@@ -54,6 +54,6 @@ export function createContainer(infra: Infrastructure): Container {
     );
   container
     .bind(TOKENS.OpenApi)
-    .toDynamicValue((ctx) => new OpenApiDocument(ctx.get<HttpBinding[]>(TOKENS.Bindings), ctx.get<UpstreamDirectory>(TOKENS.Upstreams).lite, infra.config.READINESS_TIMEOUT_MS));
+    .toDynamicValue((ctx) => new OpenApiDocument(ctx.get<HttpBinding[]>(TOKENS.Bindings), ctx.get<UpstreamDirectory>(TOKENS.Upstreams).lite, infra.config.READINESS_TIMEOUT_MS, ctx.get<UpstreamDirectory>(TOKENS.Upstreams).core));
   return container;
 }

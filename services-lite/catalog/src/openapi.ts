@@ -3,7 +3,7 @@
 import { openApiFragment, type DocumentedRoute } from '@ecommerce/common/http';
 import { z } from 'zod';
 import { brandSchema, createBrandBody, listBrandsQuery, updateBrandBody } from './schemas/brand.js';
-import { categorySchema, createCategoryBody, listCategoriesQuery, moveCategoryBody, updateCategoryBody } from './schemas/category.js';
+import { categoryNodeSchema, categorySchema, createCategoryBody, listCategoriesQuery, moveCategoryBody, updateCategoryBody } from './schemas/category.js';
 import { idParams, slugParams } from './schemas/common.js';
 import { createPageBody, listPagesQuery, pageSchema, updatePageBody } from './schemas/page.js';
 import { createProductBody, listProductsQuery, productSchema, updateProductBody } from './schemas/product.js';
@@ -19,7 +19,7 @@ const routes: DocumentedRoute[] = [
   { method: 'patch', path: `${V1}/products/:id`, summary: 'Update a product', params: idParams, body: updateProductBody, response: productSchema, roles: STAFF },
   { method: 'delete', path: `${V1}/products/:id`, summary: 'Soft-delete a product', params: idParams, status: 204, roles: STAFF },
   { method: 'post', path: `${V1}/products/:id/restore`, summary: 'Restore a deleted product', params: idParams, response: productSchema, status: 200, roles: STAFF },
-  { method: 'get', path: `${V1}/categories`, summary: 'List categories, flat or as a tree', query: listCategoriesQuery, response: z.array(categorySchema) },
+  { method: 'get', path: `${V1}/categories`, summary: 'List categories, flat or as a tree (`children` to any depth)', query: listCategoriesQuery, response: z.array(categoryNodeSchema) },
   { method: 'get', path: `${V1}/categories/:id`, summary: 'Get a category', params: idParams, response: categorySchema },
   { method: 'post', path: `${V1}/categories`, summary: 'Create a category', body: createCategoryBody, response: categorySchema, roles: STAFF },
   { method: 'patch', path: `${V1}/categories/:id`, summary: 'Update a category', params: idParams, body: updateCategoryBody, response: categorySchema, roles: STAFF },

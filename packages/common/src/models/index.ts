@@ -1,2 +1,3 @@
 export * from './envelope.js';
 export * from './pagination.js';
+export * from './timestamp.js';

@@ -43,6 +43,15 @@ export const categorySchema = z.object({
   updatedAt: timestamp,
 });
 
+/** `GET /categories?view=tree`: each category with its sub-categories, to any depth (the flat view has no `children`). */
+export const categoryNodeSchema: z.ZodType<Category & { children?: unknown[] }> = categorySchema
+  .extend({
+    get children() {
+      return z.array(categoryNodeSchema).optional();
+    },
+  })
+  .meta({ title: 'CategoryNode' });
+
 export type Category = z.infer<typeof categorySchema>;
 export type CreateCategory = z.infer<typeof createCategoryBody>;
 export type UpdateCategory = z.infer<typeof updateCategoryBody>;

@@ -1,4 +1,5 @@
 // zod pieces every catalog resource shares.
+import { isoTimestamp } from '@ecommerce/common/models';
 import { z } from 'zod';
 
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -17,5 +18,5 @@ export const idParams = z.object({ id: z.uuid() });
 export const slugParams = z.object({ slug });
 
 /** Timestamps leave the service as ISO-8601 UTC strings. */
-export const timestamp = z.iso.datetime();
+export const timestamp = isoTimestamp();
 

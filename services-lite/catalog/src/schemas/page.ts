@@ -1,4 +1,4 @@
-import { paginationQuery } from '@ecommerce/common/models';
+import { isoTimestamp, paginationQuery } from '@ecommerce/common/models';
 import { z } from 'zod';
 import { slug, timestamp } from './common.js';
 
@@ -14,7 +14,7 @@ export const createPageBody = z
     body: body.default(''),
     status: z.enum(PAGE_STATUSES).default('draft'),
     /** A future date schedules the page; omitted on a published page means "now". */
-    publishedAt: z.iso.datetime({ offset: true }).nullable().optional(),
+    publishedAt: isoTimestamp({ offset: true }).nullable().optional(),
   })
   .strict();
 
@@ -24,7 +24,7 @@ export const updatePageBody = z
     title: title.optional(),
     body: body.optional(),
     status: z.enum(PAGE_STATUSES).optional(),
-    publishedAt: z.iso.datetime({ offset: true }).nullable().optional(),
+    publishedAt: isoTimestamp({ offset: true }).nullable().optional(),
   })
   .strict();
 

@@ -18,8 +18,13 @@ export interface SortKey {
 
 export const DEFAULT_PRODUCT_SORT: SortKey[] = [{ column: 'created_at', direction: 'desc' }];
 
+/** What the document promises (the parser below also allows spaces around keys and a leading "+"). */
+const SORT_KEY = `-?(?:${Object.keys(SORTABLE).join('|')})`;
+export const PRODUCT_SORT_PATTERN = `^${SORT_KEY}(?:,${SORT_KEY})*$`;
+
 export const productSort = z
   .string()
+  .meta({ pattern: PRODUCT_SORT_PATTERN, description: `comma-separated keys, each "-" for descending: ${sortableNames()}`, examples: ['-created_at,name'] })
   .optional()
   .transform((raw, ctx): SortKey[] | undefined => {
     // Absent: the repository picks the default (relevance for a text query, newest first otherwise).

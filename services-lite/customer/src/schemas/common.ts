@@ -1,4 +1,5 @@
 // zod pieces the customer resources share.
+import { isoTimestamp } from '@ecommerce/common/models';
 import { z } from 'zod';
 
 /** `:id` route parameter: a malformed id is a 400 naming `id`, never a database error. */
@@ -16,4 +17,4 @@ export const currencyCode = z
   .transform((v) => v.toUpperCase());
 export const phone = z.string().trim().regex(/^\+?[0-9 ()-]{4,30}$/, 'must be a phone number like "+49 30 1234567"');
 export const personName = z.string().trim().min(1).max(200);
-export const timestamp = z.iso.datetime();
+export const timestamp = isoTimestamp();
