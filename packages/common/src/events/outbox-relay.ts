@@ -27,6 +27,7 @@ export interface OutboxRelayOptions {
   retryBackoff?: BackoffPolicy;
   /** Sent rows older than this are deleted (default 7 days). */
   retentionMs?: number;
+  /** How often the relay prunes by itself; 0 when a housekeeping scheduler runs `prune()` instead. */
   pruneIntervalMs?: number;
   /** LISTEN for the trigger's notifications (default true); without it the relay only polls. */
   listen?: boolean;
@@ -55,9 +56,10 @@ export class OutboxRelay {
       await this.listener.start();
     }
     const signal = this.stopping.signal;
+    const pruneIntervalMs = this.options.pruneIntervalMs ?? 3_600_000;
     this.loops = [
       this.every(this.options.sweepIntervalMs ?? 2_000, () => this.sweep()),
-      this.every(this.options.pruneIntervalMs ?? 3_600_000, () => this.prune()),
+      ...(pruneIntervalMs > 0 ? [this.every(pruneIntervalMs, () => this.prune())] : []),
       this.relayLoop(signal),
     ];
   }

@@ -18,6 +18,8 @@ export interface ServiceEventsSettings {
   metrics?: Registry;
   /** The process's one in-process transport in embedded mode; without it one is made from `env`. */
   transport?: EventTransport;
+  /** False when a housekeeping scheduler prunes sent rows (runService's does); the relay then does not. */
+  relayPrunes?: boolean;
 }
 
 export interface ServiceEvents {
@@ -44,6 +46,7 @@ export async function startServiceEvents(settings: ServiceEventsSettings): Promi
     transport,
     ...(settings.logger ? { logger: settings.logger } : {}),
     ...(settings.metrics ? { metrics: settings.metrics } : {}),
+    ...(settings.relayPrunes === false ? { pruneIntervalMs: 0 } : {}),
   });
   try {
     await relay.start();

@@ -10,6 +10,7 @@ import { serviceSchema } from '../db/service-schemas.js';
 import { startServiceEvents, type ServiceEvents } from '../events/service-events.js';
 import type { EventsEnv } from '../events/transport-config.js';
 import type { EventTransport } from '../events/transport.js';
+import { Housekeeping, pruneInboxTask, pruneOutboxTask } from '../housekeeping/index.js';
 import { createLogger } from '../logger/logger.js';
 import { createMetrics, type ServiceMetrics } from '../observability/metrics.js';
 import { initTracing } from '../observability/tracing.js';
@@ -39,8 +40,13 @@ export interface ServiceContext<C> {
   onStop(close: () => Promise<unknown> | unknown): void;
   /** The service's own schema on DATABASE_URL, closed on stop. */
   database(settings?: { poolMax?: number }): Knex;
-  /** The event transport (shared or the service's own) and the outbox relay of the service's schema. */
+  /**
+   * The event transport (shared or the service's own) and the outbox relay of the service's schema; the
+   * housekeeping scheduler then prunes the inbox and sent outbox rows.
+   */
   events(db: Knex): Promise<ServiceEvents>;
+  /** The service's one housekeeping scheduler (started, stopped on stop); register further prune tasks on it. */
+  housekeeping(db: Knex): Housekeeping;
 }
 
 export interface ServiceDefinition<S extends z.ZodObject, C extends ServiceBaseConfig = z.infer<S> & ServiceBaseConfig> {
@@ -77,6 +83,7 @@ export async function runService<S extends z.ZodObject, C extends ServiceBaseCon
   const tracing = initTracing({ service: name, ...(config.OTEL_EXPORTER_OTLP_ENDPOINT ? { otlpEndpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT } : {}) });
   stops.add(() => tracing.shutdown());
   const metrics = createMetrics(name);
+  let housekeeping: Housekeeping | undefined;
   const databaseConfig = config as unknown as { DATABASE_URL?: string; DATABASE_POOL_MAX?: number };
 
   const ctx: ServiceContext<C> = {
@@ -101,10 +108,23 @@ export async function runService<S extends z.ZodObject, C extends ServiceBaseCon
         env: config,
         logger,
         metrics: metrics.registry,
+        relayPrunes: false,
         ...(shared.transport ? { transport: shared.transport } : {}),
       });
       stops.add(() => events.stop());
+      const upkeep = ctx.housekeeping(db);
+      upkeep.register(pruneInboxTask(db));
+      upkeep.register(pruneOutboxTask(events.relay));
       return events;
+    },
+    housekeeping(db) {
+      if (!housekeeping) {
+        housekeeping = new Housekeeping({ db, service: name, logger, metrics: metrics.registry });
+        housekeeping.start();
+        const started = housekeeping;
+        stops.add(() => started.stop());
+      }
+      return housekeeping;
     },
   };
 

@@ -7,6 +7,7 @@ import { baseEnv } from '../../src/config/index.js';
 import { eventsEnv } from '../../src/events/index.js';
 import { runService, type ServiceDefinition } from '../../src/lifecycle/index.js';
 import { createTestDatabase, postgresAdminUrl } from '../../src/testing/index.js';
+import { createEventsDatabase } from '../events/support/events-database.js';
 
 const env = baseEnv.extend(eventsEnv.shape).extend({ GREETING: z.string().min(1).default('hello') });
 
@@ -87,6 +88,34 @@ describe('runService', () => {
       await expect(attempt).rejects.toThrow(/KAFKA_BROKERS is required in distributed mode/);
     } finally {
       await db.drop();
+    }
+  });
+
+  it('prunes old inbox and sent outbox rows through the one housekeeping scheduler it starts with the events', async () => {
+    const database = await createEventsDatabase('probe');
+    try {
+      let rounds: unknown;
+      const service = await runService(
+        {
+          name: 'probe',
+          env,
+          async start(ctx) {
+            const db = ctx.database();
+            await ctx.events(db);
+            await database.admin(
+              "INSERT INTO probe.inbox_events (consumer_group, event_id, event_type, processed_at) VALUES ('g', 'old', 'a.b.c', now() - interval '30 days'), ('g', 'new', 'a.b.c', now())",
+            );
+            rounds = await ctx.housekeeping(db).runOnce();
+            return {};
+          },
+        },
+        { ...baseVars, DATABASE_URL: database.url },
+      );
+      await service.stop();
+      expect(rounds).toEqual({ ran: true, removed: { 'prune-inbox': 1, 'prune-outbox': 0 } });
+      expect((await database.admin('SELECT event_id FROM probe.inbox_events')).rows).toEqual([{ event_id: 'new' }]);
+    } finally {
+      await database.close();
     }
   });
 });
