@@ -9,6 +9,7 @@ import { sagaMetrics, type SagaMetrics } from './saga-metrics.js';
 import { SagaOwner } from './saga-owner.js';
 import { outcomeOf, runSaga, type SagaHooks, type SagaOutcome } from './saga-run.js';
 import { SagaStore, SagaTakenOverError, type SagaRow } from './saga-store.js';
+import { OrchestratorClosingError } from './step-call.js';
 
 export interface SagaOrchestratorOptions {
   /** The service's Knex (search_path on its schema, which holds the saga tables). */
@@ -83,7 +84,7 @@ export class SagaOrchestrator {
     const names = [...this.definitions.keys()];
     while (!this.closing.signal.aborted) {
       const owner = await this.currentOwner();
-      const exclude = [...this.active.keys(), ...tried];
+      const exclude = [...this.active.keys(), ...this.starting.keys(), ...tried];
       const rows = await this.store.claimOrphans(owner.id, names, exclude, this.options.resumeConcurrency ?? 8);
       if (rows.length === 0) break;
       this.options.logger.info({ sagas: rows.map((r) => r.saga_id) }, 'resuming unfinished sagas');
@@ -131,9 +132,10 @@ export class SagaOrchestrator {
       .catch(async (err: unknown) => {
         if (err instanceof SagaTakenOverError) logger.warn({ saga_id: row.saga_id }, err.message);
         else {
-          // A database fault or shutdown: let any instance (this one included) resume it.
+          // Shutdown or a database fault: let any instance (this one included) resume it.
           await this.store.release(row.saga_id, ownerId).catch(() => {});
-          logger.error({ err, saga_id: row.saga_id }, 'saga interrupted; it resumes later');
+          if (err instanceof OrchestratorClosingError) logger.info({ saga_id: row.saga_id }, 'saga paused by shutdown; it resumes later');
+          else logger.error({ err, saga_id: row.saga_id }, 'saga interrupted; it resumes later');
         }
         throw err;
       })
@@ -154,7 +156,10 @@ export class SagaOrchestrator {
     const owner = await pending;
     if (owner.alive) return owner;
     if (this.closing.signal.aborted) throw new AppError('unavailable', 'the saga orchestrator is closed');
-    if (this.owner === pending) this.owner = SagaOwner.open(this.options.db, this.options.logger);
+    if (this.owner === pending) {
+      void owner.close();
+      this.owner = SagaOwner.open(this.options.db, this.options.logger);
+    }
     return this.owner;
   }
 }

@@ -8,6 +8,7 @@ import { FailedPreconditionError, UnavailableError } from '../../src/errors/inde
 import { createLogger } from '../../src/logger/index.js';
 import { initTracing, type Tracing } from '../../src/observability/index.js';
 import { defineSaga, SagaOrchestrator, type SagaStep } from '../../src/saga/index.js';
+import { fast, step, type Input } from './support/journal-step.js';
 import { createTemplateDatabase, type TemplateDatabase } from '../support/template-database.js';
 
 let database: TemplateDatabase;
@@ -28,28 +29,6 @@ afterAll(async () => {
   await database.close();
   await tracing.shutdown();
 });
-
-type Input = { amount: number };
-const fast = { initialDelayMs: 1, maxDelayMs: 2 };
-
-/** A step that logs what it was asked to do into `journal`, and optionally fails its first calls. */
-function step(name: string, journal: string[], options: Partial<SagaStep<Input>> & { failures?: Error[] } = {}): SagaStep<Input> {
-  const failures = [...(options.failures ?? [])];
-  return {
-    name,
-    retry: fast,
-    async invoke(ctx) {
-      journal.push(`invoke ${name} ${ctx.idempotencyKey} after [${Object.keys(ctx.results).join(',')}]`);
-      const failure = failures.shift();
-      if (failure) throw failure;
-      return { [name]: ctx.input.amount };
-    },
-    async compensate(ctx) {
-      journal.push(`compensate ${name} ${ctx.idempotencyKey} output=${JSON.stringify(ctx.output ?? null)}`);
-    },
-    ...options,
-  };
-}
 
 async function orchestratorFor(registry = new Registry(), ...sagas: Parameters<typeof defineSaga<Input>>[0][]) {
   return SagaOrchestrator.create({ db: database.db, logger, metrics: registry, sagas: sagas.map((s) => defineSaga(s)) });
@@ -173,8 +152,28 @@ describe('saga orchestrator', () => {
     }
   });
 
-  it('refuses a definition with a repeated step or a step name holding the key separator', () => {
-    expect(() => defineSaga({ name: 'dup', steps: [step('a', []), step('a', [])] })).toThrow(/step a appears twice/);
-    expect(() => defineSaga({ name: 'sep', steps: [step('a:b', [])] })).toThrow(/step name/);
+  it('on close lets the step in flight finish, stops before the next, and a new instance resumes from there', async () => {
+    const journal: string[] = [];
+    let reached!: () => void;
+    let release!: () => void;
+    const inFlight = new Promise<void>((resolve) => (reached = resolve));
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const held = step('held', journal, { invoke: async () => { journal.push('invoke held'); reached(); await released; return 'held'; } });
+    const saga = { name: 'closing', steps: [held, step('next', journal)] };
+    const closing = await orchestratorFor(undefined, saga);
+    const run = closing.start('closing', 'order-8', { amount: 1 }).catch((err: Error) => err.message);
+    await inFlight;
+
+    const closed = closing.close();
+    release();
+    await closed;
+    const successor = await orchestratorFor(undefined, saga);
+    try {
+      expect(await run).toBe('the saga orchestrator is shutting down; the saga resumes later');
+      expect((await successor.resumeUnfinished()).map((o) => [o.sagaId, o.status])).toEqual([['order-8', 'completed']]);
+      expect(journal).toEqual(['invoke held', 'invoke next order-8:next after [held]']);
+    } finally {
+      await successor.close();
+    }
   });
 });
