@@ -1,6 +1,7 @@
 export * from './service-app.js';
 export * from './server.js';
 export * from './validation.js';
+export * from './request-body.js';
 export * from './responses.js';
 export * from './jwt.js';
 export * from './require-roles.js';

@@ -3,10 +3,14 @@
 import type { Request } from 'express';
 import type { z } from 'zod';
 import { parseInput } from '../errors/parse-input.js';
+import { requireJsonBody } from './request-body.js';
 
-/** Body fields are named as they are sent (`sku`, `attributes.color`). Use `.strict()` schemas to refuse unknown fields. */
+/**
+ * Body fields are named as they are sent (`sku`, `attributes.color`). Use `.strict()` schemas to refuse unknown
+ * fields. A request without a JSON body is refused (415 / 400) before the schema is asked.
+ */
 export function parseBody<S extends z.ZodType>(schema: S, req: Request): z.infer<S> {
-  return parseInput(schema, req.body ?? {});
+  return parseInput(schema, requireJsonBody(req));
 }
 
 export function parseQuery<S extends z.ZodType>(schema: S, req: Request): z.infer<S> {
