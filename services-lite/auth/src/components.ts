@@ -1,5 +1,5 @@
-// Builds the service's object graph (repositories -> token machinery -> use cases) from its resources.
-// main.ts owns the resources; the app and the event consumer take what they need from here.
+// Builds the service's object graph (repositories -> unit of work -> token machinery -> use cases) from its
+// resources. main.ts owns the resources; the app and the event consumer take what they need from here.
 import type { RateLimitStore } from '@ecommerce/common/http';
 import type { Knex } from 'knex';
 import type { AuthConfig } from './config.js';
@@ -20,6 +20,8 @@ import { PasswordUseCases } from './use-cases/passwords.js';
 import { RegisterUseCase } from './use-cases/register.js';
 import { SessionRevocation } from './use-cases/revocation.js';
 import { Sessions, type RoleSource } from './use-cases/sessions.js';
+import { StaffAccounts } from './use-cases/staff-accounts.js';
+import { createAuthUnitOfWork, type AuthUnitOfWork } from './use-cases/unit-of-work.js';
 
 export type AuthSettings = Pick<
   AuthConfig,
@@ -42,6 +44,8 @@ export type AuthSettings = Pick<
 >;
 
 export interface AuthComponents {
+  /** Shared by the use cases and the event consumer, so a handler's use case joins its inbox transaction. */
+  uow: AuthUnitOfWork;
   accounts: AccountRepository;
   oneTimeTokens: OneTimeTokenRepository;
   refreshTokens: RefreshTokenRepository;
@@ -52,6 +56,7 @@ export interface AuthComponents {
   register: RegisterUseCase;
   passwords: PasswordUseCases;
   mfa: MfaUseCases;
+  staff: StaffAccounts;
 }
 
 export function createAuthComponents(
@@ -61,6 +66,7 @@ export function createAuthComponents(
   staffDirectory: () => UserDirectory,
   hasher: PasswordHasher = argon2Hasher(),
 ): AuthComponents {
+  const uow = createAuthUnitOfWork(db);
   const accounts = new AccountRepository(db);
   const oneTimeTokens = new OneTimeTokenRepository(db);
   const refreshTokens = new RefreshTokenRepository(db);
@@ -77,10 +83,11 @@ export function createAuthComponents(
   });
   const rolesOf: RoleSource = async (account) => (account.type === 'staff' ? staffDirectory().rolesOf(account.id) : ['customer']);
   const sessions = new Sessions({ db, accounts, refreshTokens, revokedJtis, accessTokens, rolesOf, refreshTtlSeconds: settings.REFRESH_TOKEN_TTL_SECONDS });
-  const failedLogins = new FailedLogins(db, accounts, { threshold: settings.LOCKOUT_THRESHOLD, lockSeconds: settings.LOCKOUT_SECONDS });
+  const failedLogins = new FailedLogins(uow, accounts, { threshold: settings.LOCKOUT_THRESHOLD, lockSeconds: settings.LOCKOUT_SECONDS });
   const limiter = new RateLimiter(rateLimits, settings.RATE_LIMIT_WINDOW_SECONDS);
 
   return {
+    uow,
     accounts,
     oneTimeTokens,
     refreshTokens,
@@ -98,9 +105,10 @@ export function createAuthComponents(
       limits: { perIp: settings.LOGIN_RATE_LIMIT_PER_IP, perAccount: settings.LOGIN_RATE_LIMIT_PER_ACCOUNT },
       mfaChallengeTtlSeconds: settings.MFA_CHALLENGE_TTL_SECONDS,
     }),
-    register: new RegisterUseCase({ db, accounts, oneTimeTokens, hasher, verificationTtlSeconds: settings.EMAIL_VERIFICATION_TTL_SECONDS }),
+    register: new RegisterUseCase({ uow, accounts, oneTimeTokens, hasher, verificationTtlSeconds: settings.EMAIL_VERIFICATION_TTL_SECONDS }),
     passwords: new PasswordUseCases({
       db,
+      uow,
       accounts,
       oneTimeTokens,
       hasher,
@@ -111,5 +119,6 @@ export function createAuthComponents(
       verificationTtlSeconds: settings.EMAIL_VERIFICATION_TTL_SECONDS,
     }),
     mfa: new MfaUseCases({ db, accounts, recoveryCodes, oneTimeTokens, hasher, sessions, failedLogins, issuer: settings.AUTH_ISSUER }),
+    staff: new StaffAccounts({ uow, accounts, oneTimeTokens, refreshTokens, invitationTtlSeconds: settings.INVITATION_TTL_SECONDS }),
   };
 }

@@ -8,7 +8,6 @@ const count = (fallback: number) => z.coerce.number().int().min(1).max(10_000).d
 
 export const authEnv = baseEnv.extend(eventsEnv.shape).extend({
   HTTP_PORT: port(8000),
-  RUN_MODE: z.enum(['embedded', 'distributed']).default('distributed'),
   /** `iss` of every access token; verifiers may pin it with JWT_ISSUER. */
   AUTH_ISSUER: z.string().min(1).default('ecommerce-auth'),
   AUTH_AUDIENCE: z.string().min(1).optional(),

@@ -1,86 +1,39 @@
-// Composition root of the auth service: config -> logger, metrics, tracing, db, rate-limit store, events -> app -> server.
-import { loadConfig, runMain } from '@ecommerce/common/config';
-import { createDatabase } from '@ecommerce/common/db';
-import { createEventTransport, idempotentHandler, OutboxRelay, startEventConsumer, type EventTransport } from '@ecommerce/common/events';
+// The auth service: credentials, sessions, MFA and the platform's JWKS over HTTP (8000). Started through the
+// kit's one composition root, as a process (`node dist/main.js`) or hosted by the runner and the tests
+// (`startAuth`). It never migrates: the runner or a migration job does that first.
 import { createRateLimitStore, startHttpServer } from '@ecommerce/common/http';
-import { isMainModule, stopOnSignals } from '@ecommerce/common/lifecycle';
-import { createLogger } from '@ecommerce/common/logger';
-import { createMetrics, initTracing } from '@ecommerce/common/observability';
+import { runService, runServiceMain, type RunningService, type ServiceDefinition, type SharedResources } from '@ecommerce/common/lifecycle';
 import { createAuthApp, SERVICE_NAME } from './app.js';
 import { createAuthComponents } from './components.js';
 import { authEnv } from './config.js';
-import { userCreated } from './events/auth-events.js';
-import { userEventsHandler } from './events/user-events.js';
+import { startAuthConsumer } from './events/auth-consumer.js';
 import { grpcUserDirectory, type UserDirectory } from './staff/user-directory.js';
 import type { AccessTokens } from './tokens/access-tokens.js';
-import { pruneExpiredCredentials } from './use-cases/housekeeping.js';
+import { credentialPruningTask, scheduleCredentialPruning } from './use-cases/prune-schedule.js';
 
 export { authEnv, type AuthConfig } from './config.js';
 
-export interface RunningAuth {
-  url: string;
-  /** Where verifiers fetch the public keys: `<url>/.well-known/jwks.json`. */
-  jwksUrl: string;
-  stop(): Promise<void>;
-}
-
-export interface AuthDeps {
-  /** The process's one in-process transport in embedded mode; otherwise auth creates its own from the env. */
-  transport?: EventTransport;
-}
-
-/** Starts auth from `env`. It never migrates: the runner or a migration job does that first. */
-export async function startAuth(env: Record<string, string | undefined>, deps: AuthDeps = {}): Promise<RunningAuth> {
-  const config = loadConfig(authEnv, env);
-  const logger = createLogger({ service: SERVICE_NAME, level: config.LOG_LEVEL });
-  const transport =
-    deps.transport ??
-    createEventTransport({ mode: config.RUN_MODE === 'embedded' ? 'embedded' : 'distributed', env: config, clientId: SERVICE_NAME, logger });
-  const ownsTransport = deps.transport === undefined;
-  const tracing = initTracing({ service: SERVICE_NAME, otlpEndpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT });
-  const metrics = createMetrics(SERVICE_NAME);
-  const db = createDatabase({ url: config.DATABASE_URL, schema: SERVICE_NAME, poolMax: config.DATABASE_POOL_MAX });
-  const rateLimits = createRateLimitStore({ redisUrl: config.REDIS_URL, prefix: SERVICE_NAME });
-
-  let directory: UserDirectory | undefined;
-  const components = createAuthComponents(db, rateLimits, config, () => {
-    // Created on the first staff login, so auth starts (and serves customers) before the user service is up.
-    directory ??= grpcUserDirectory(config.USER_GRPC_ADDRESS, serviceTokens(components.accessTokens));
-    return directory;
-  });
-  const relay = new OutboxRelay({ db, schema: SERVICE_NAME, transport, logger, metrics: metrics.registry });
-
-  const closers: Array<() => Promise<void> | void> = [];
-  const closeAll = async () => {
-    for (const close of closers.reverse()) await close();
-  };
-  closers.push(() => tracing.shutdown(), () => db.destroy(), () => rateLimits.close());
-  if (ownsTransport) closers.push(() => transport.close());
-  try {
+/** Env: DATABASE_URL (required), HTTP_PORT 8000, AUTH_*, token TTLs, lockout and rate limits, USER_GRPC_ADDRESS; see config.ts. */
+export const authService: ServiceDefinition<typeof authEnv> = {
+  name: SERVICE_NAME,
+  env: authEnv,
+  async start(ctx) {
+    const { config, logger, metrics } = ctx;
+    const db = ctx.database();
+    const rateLimits = createRateLimitStore({ redisUrl: config.REDIS_URL, prefix: SERVICE_NAME });
+    ctx.onStop(() => rateLimits.close());
+    let directory: UserDirectory | undefined;
+    const components = createAuthComponents(db, rateLimits, config, () => {
+      // Created on the first staff login, so auth starts (and serves customers) before the user service is up.
+      directory ??= grpcUserDirectory(config.USER_GRPC_ADDRESS, serviceTokens(components.accessTokens));
+      return directory;
+    });
+    ctx.onStop(() => directory?.close());
     // The JWKS is never empty while the service is up: verifiers may fetch it before the first login.
     await components.signingKeys.activeKey();
-    await relay.start();
-    closers.push(() => relay.stop());
-    const consumer = await startEventConsumer({
-      transport,
-      group: SERVICE_NAME,
-      topics: [userCreated.topic],
-      logger,
-      metrics: metrics.registry,
-      handler: idempotentHandler(
-        db,
-        SERVICE_NAME,
-        userEventsHandler({
-          accounts: components.accounts,
-          oneTimeTokens: components.oneTimeTokens,
-          refreshTokens: components.refreshTokens,
-          invitationTtlSeconds: config.INVITATION_TTL_SECONDS,
-          logger,
-        }),
-      ),
-    });
-    closers.push(() => consumer.stop());
-    closers.push(() => directory?.close());
+    const events = await ctx.events(db);
+    const consumer = await startAuthConsumer({ transport: events.transport, uow: components.uow, staff: components.staff, logger, metrics });
+    ctx.onStop(() => consumer.stop());
     const app = createAuthApp({
       db,
       components,
@@ -91,28 +44,15 @@ export async function startAuth(env: Record<string, string | undefined>, deps: A
       trustProxyHops: config.TRUST_PROXY_HOPS,
     });
     const server = await startHttpServer(app, { port: config.HTTP_PORT, host: config.HTTP_HOST });
-    closers.push(() => server.close());
-    const pruner = setInterval(() => {
-      pruneExpiredCredentials(db).then(
-        (counts) => logger.debug(counts, 'pruned expired credentials'),
-        (err: unknown) => logger.warn({ err }, 'pruning expired credentials failed'),
-      );
-    }, 3_600_000);
-    pruner.unref();
-    closers.push(() => clearInterval(pruner));
-    logger.info({ url: server.url }, 'auth listening');
+    ctx.onStop(() => server.close());
+    ctx.onStop(scheduleCredentialPruning(credentialPruningTask(db), logger));
+    return { http: server.url, jwks: `${server.url}/.well-known/jwks.json` };
+  },
+};
 
-    let stopping: Promise<void> | undefined;
-    return {
-      url: server.url,
-      jwksUrl: `${server.url}/.well-known/jwks.json`,
-      stop: () => (stopping ??= closeAll()),
-    };
-  } catch (err) {
-    // e.g. the port is taken: release what was opened so a caller (a test, the runner) is not left hanging
-    await closeAll();
-    throw err;
-  }
+/** `urls.http` is the API's base, `urls.jwks` where verifiers fetch the public keys. */
+export function startAuth(env: Record<string, string | undefined>, shared: SharedResources = {}): Promise<RunningService> {
+  return runService(authService, env, shared);
 }
 
 /** Short-lived tokens auth presents to the user service (role staff: read access), reused while fresh. */
@@ -128,9 +68,4 @@ function serviceTokens(accessTokens: AccessTokens): () => Promise<string> {
   };
 }
 
-if (isMainModule(import.meta.url)) {
-  await runMain(async () => {
-    const auth = await startAuth(process.env);
-    stopOnSignals(auth.stop, (message) => process.stderr.write(`auth: ${message}\n`));
-  });
-}
+await runServiceMain(import.meta.url, authService);

@@ -2,8 +2,9 @@
 // event transport, and helpers to read what it wrote (outbox rows) under the API.
 import { randomUUID } from 'node:crypto';
 import { createDatabase, type Knex } from '@ecommerce/common/db';
-import { createInProcessTransport, type EventTransport } from '@ecommerce/common/events';
+import { createInProcessTransport, envelopeOf, type CloudEvent, type EventTransport, type NewEvent, type PayloadOf } from '@ecommerce/common/events';
 import { createMigratedTestDatabase, apiClient, type ApiClient } from '@ecommerce/common/testing';
+import { eventCatalog, type EventCatalog } from '@ecommerce/proto/event-catalog';
 import { afterAll, beforeAll } from 'vitest';
 import { startAuth } from '../src/main.js';
 
@@ -40,8 +41,8 @@ export async function startAuthHarness(env: Record<string, string> = {}): Promis
   );
   const db = createDatabase({ url: database.url, schema: 'auth', poolMax: 2 });
   return {
-    url: auth.url,
-    api: apiClient(auth.url),
+    url: auth.urls.http!,
+    api: apiClient(auth.urls.http!),
     transport,
     db,
     databaseUrl: database.url,
@@ -84,4 +85,9 @@ export async function registeredCustomer(h: AuthHarness, password = PASSWORD) {
   const login = await h.api.post('/auth/login', { email, password });
   if (login.status !== 200) throw new Error(`login failed: ${JSON.stringify(login.body)}`);
   return { email, id: reg.body.data.id as string, tokens: login.body.data as { accessToken: string; refreshToken: string } };
+}
+
+/** An envelope of `type` as the user service publishes it, for tests that play the user service. */
+export function fromUserService<T extends keyof EventCatalog & `user.${string}`>(type: T, event: NewEvent<PayloadOf<EventCatalog[T]>>): CloudEvent {
+  return envelopeOf(eventCatalog[type], '/ecommerce/user', event);
 }

@@ -3,13 +3,14 @@
 // so, when KAFKA_BROKERS is not set.
 import { randomUUID } from 'node:crypto';
 import { createDatabase } from '@ecommerce/common/db';
-import { createKafkaTransport, parseBrokers, startEventConsumer, toWireMessage, type CloudEvent } from '@ecommerce/common/events';
+import { createKafkaTransport, parseBrokers, parsePayload, startEventConsumer, toWireMessage, type CloudEvent } from '@ecommerce/common/events';
 import { createMigratedTestDatabase, apiClient } from '@ecommerce/common/testing';
+import { eventCatalog } from '@ecommerce/proto/event-catalog';
 import { UserStatus } from '@ecommerce/proto/user/v1/user';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { accountRegistered, userCreated } from '../src/events/auth-events.js';
-import { startAuth, type RunningAuth } from '../src/main.js';
-import { anEmail, PASSWORD } from './auth-harness.js';
+import type { RunningService } from '@ecommerce/common/lifecycle';
+import { startAuth } from '../src/main.js';
+import { anEmail, fromUserService, PASSWORD } from './auth-harness.js';
 
 const brokers = parseBrokers(process.env.KAFKA_BROKERS);
 
@@ -20,7 +21,7 @@ if (brokers.length === 0) {
 } else {
   describe('auth over kafka', () => {
     const transport = createKafkaTransport({ brokers, clientId: 'auth-kafka-test', partitions: 3 });
-    let auth: RunningAuth;
+    let auth: RunningService;
     let database: Awaited<ReturnType<typeof createMigratedTestDatabase>>;
 
     beforeAll(async () => {
@@ -47,9 +48,9 @@ if (brokers.length === 0) {
       });
       try {
         const email = anEmail();
-        const id = (await apiClient(auth.url).post('/auth/register', { email, password: PASSWORD })).body.data.id;
+        const id = (await apiClient(auth.urls.http!).post('/auth/register', { email, password: PASSWORD })).body.data.id;
         await vi.waitFor(() => expect(received.some((e) => e.subject === id)).toBe(true), { timeout: 30_000, interval: 100 });
-        expect(accountRegistered.parse(received.find((e) => e.subject === id)!)).toMatchObject({ accountId: id, email });
+        expect(parsePayload(eventCatalog['auth.account.registered'], received.find((e) => e.subject === id)!)).toMatchObject({ accountId: id, email });
       } finally {
         await sub.stop();
       }
@@ -57,12 +58,11 @@ if (brokers.length === 0) {
 
     it('creates a staff account from user.user.created consumed from Kafka', async () => {
       const user = { id: randomUUID(), email: `kafka-staff-${randomUUID().slice(0, 8)}@example.com` };
-      const event = userCreated.create({
-        source: '/ecommerce/user',
+      const event = fromUserService('user.user.created', {
         subject: user.id,
         data: { user: { id: user.id, email: user.email, name: 'Kafka', status: UserStatus.USER_STATUS_ACTIVE, roles: ['staff'] } },
       });
-      await transport.publish([toWireMessage(userCreated.topic, user.id, event)]);
+      await transport.publish([toWireMessage(eventCatalog['user.user.created'].topic, user.id, event)]);
       const db = createDatabase({ url: database.url, schema: 'auth', poolMax: 1 });
       try {
         await vi.waitFor(async () => expect(await db('accounts').where({ id: user.id }).first('type')).toEqual({ type: 'staff' }), { timeout: 30_000, interval: 100 });

@@ -1,7 +1,7 @@
 // What leaves the service: outbox rows are relayed onto the event transport as CloudEvents for other services.
-import { startEventConsumer, type CloudEvent } from '@ecommerce/common/events';
+import { parsePayload, startEventConsumer, type CloudEvent } from '@ecommerce/common/events';
+import { eventCatalog } from '@ecommerce/proto/event-catalog';
 import { describe, expect, it, vi } from 'vitest';
-import { accountRegistered } from '../src/events/auth-events.js';
 import { anEmail, PASSWORD, useAuthHarness } from './auth-harness.js';
 
 const h = useAuthHarness();
@@ -24,7 +24,7 @@ describe('published events', () => {
       await vi.waitFor(() => expect(received.some((e) => e.subject === id)).toBe(true));
       const event = received.find((e) => e.subject === id)!;
       expect(event).toMatchObject({ type: 'auth.account.registered', source: '/ecommerce/auth', specversion: '1.0' });
-      expect(accountRegistered.parse(event)).toMatchObject({ accountId: id, email });
+      expect(parsePayload(eventCatalog['auth.account.registered'], event)).toMatchObject({ accountId: id, email });
       await vi.waitFor(async () => expect(await h.db('outbox_events').where({ event_type: 'auth.account.registered' }).whereNull('sent_at').count({ n: '*' })).toEqual([{ n: 0 }]));
     } finally {
       await sub.stop();

@@ -1,7 +1,7 @@
 // Staff accounts end to end with the real user service: its first-admin bootstrap -> user.user.created ->
 // staff account with an invitation -> set password -> login with roles read over gRPC.
 import { randomUUID } from 'node:crypto';
-import { createDatabase } from '@ecommerce/common/db';
+import { createDatabase, serviceSchema } from '@ecommerce/common/db';
 import { toWireMessage } from '@ecommerce/common/events';
 import { createGrpcClient, unaryCall } from '@ecommerce/common/grpc';
 import { createMigratedTestDatabase, createTestJwtIssuer, freePort, type TestDatabase } from '@ecommerce/common/testing';
@@ -10,9 +10,8 @@ import type { RunningService } from '@ecommerce/common/lifecycle';
 import { startUser } from '@ecommerce/user';
 import type { CloudEvent } from '@ecommerce/common/events';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { userCreated, userDeleted, userUpdated } from '../src/events/auth-events.js';
 import { inviteStaff } from '../src/use-cases/invite-staff.js';
-import { startAuthHarness, type AuthHarness } from './auth-harness.js';
+import { fromUserService, startAuthHarness, type AuthHarness } from './auth-harness.js';
 
 const ADMIN_EMAIL = 'ops@example.com';
 let h: AuthHarness;
@@ -48,18 +47,17 @@ afterAll(async () => {
 
 /** What the user service publishes for a user it created (its outbox row), delivered on the shared transport. */
 async function deliverUserCreated(u: { id: string; email: string; roles: string[] }, eventId = randomUUID()) {
-  const event = userCreated.create({
+  const event = fromUserService('user.user.created', {
     id: eventId,
-    source: '/ecommerce/user',
     subject: u.id,
     data: { user: { id: u.id, email: u.email, name: 'Staff', status: UserStatus.USER_STATUS_ACTIVE, roles: u.roles } },
   });
-  await h.transport.publish([toWireMessage(userCreated.topic, u.id, event)]);
+  await h.transport.publish([toWireMessage('user.user', u.id, event)]);
   return eventId;
 }
 
 async function bootstrapAdmin(): Promise<{ id: string; email: string; roles: string[] }> {
-  const db = createDatabase({ url: userDb.url, schema: 'user', poolMax: 1 });
+  const db = createDatabase({ url: userDb.url, schema: serviceSchema('user'), poolMax: 1 });
   try {
     const row = await db('users').where({ email: ADMIN_EMAIL }).first('id', 'email');
     return { ...row, roles: ['admin'] };
@@ -185,27 +183,27 @@ const snapshot = (id: string, email: string, status: UserStatus) => ({ id, email
 describe('staff accounts follow the user service', () => {
   it('ends every session of a staff member at once when the user is suspended', async () => {
     const { user, session } = await staffSession('susan@example.com');
-    await deliverAndWait(userUpdated.create({ source: '/ecommerce/user', subject: user.id, data: { user: snapshot(user.id, user.email, UserStatus.USER_STATUS_SUSPENDED), changedFields: ['status'] } }));
+    await deliverAndWait(fromUserService('user.user.updated', { subject: user.id, data: { user: snapshot(user.id, user.email, UserStatus.USER_STATUS_SUSPENDED), changedFields: ['status'] } }));
     expect((await h.api.post('/auth/introspect', { token: session.accessToken })).body.data.active).toBe(false);
     expect((await h.api.post('/auth/refresh', { refreshToken: session.refreshToken })).status).toBe(401);
   });
 
   it('takes over an email change as the new login address', async () => {
     const { id } = await staffWithPassword('old-address@example.com');
-    await deliverAndWait(userUpdated.create({ source: '/ecommerce/user', subject: id, data: { user: snapshot(id, 'new-address@example.com', UserStatus.USER_STATUS_ACTIVE), changedFields: ['email'] } }));
+    await deliverAndWait(fromUserService('user.user.updated', { subject: id, data: { user: snapshot(id, 'new-address@example.com', UserStatus.USER_STATUS_ACTIVE), changedFields: ['email'] } }));
     expect((await h.db('accounts').where({ id }).first('email')).email).toBe('new-address@example.com');
   });
 
   it('keeps the old email when the new one already belongs to another account', async () => {
     await h.api.post('/auth/register', { email: 'taken@example.com', password: 'shopper password' });
     const { id } = await staffWithPassword('keeps-address@example.com');
-    await deliverAndWait(userUpdated.create({ source: '/ecommerce/user', subject: id, data: { user: snapshot(id, 'taken@example.com', UserStatus.USER_STATUS_ACTIVE), changedFields: ['email'] } }));
+    await deliverAndWait(fromUserService('user.user.updated', { subject: id, data: { user: snapshot(id, 'taken@example.com', UserStatus.USER_STATUS_ACTIVE), changedFields: ['email'] } }));
     expect((await h.db('accounts').where({ id }).first('email')).email).toBe('keeps-address@example.com');
   });
 
   it('removes the staff account and its sessions when the user is deleted', async () => {
     const { user, session } = await staffSession('leaving@example.com');
-    await deliverAndWait(userDeleted.create({ source: '/ecommerce/user', subject: user.id, data: { userId: user.id, deleteTime: new Date() } }));
+    await deliverAndWait(fromUserService('user.user.deleted', { subject: user.id, data: { userId: user.id, deleteTime: new Date() } }));
     expect(await h.db('accounts').where({ id: user.id }).first()).toBeUndefined();
     expect((await h.api.post('/auth/introspect', { token: session.accessToken })).body.data.active).toBe(false);
     expect((await h.api.post('/auth/login', { email: 'leaving@example.com', password: 'staff password 1' })).status).toBe(401);

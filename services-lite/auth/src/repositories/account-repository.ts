@@ -2,6 +2,7 @@
 import { AlreadyExistsError, NotFoundError } from '@ecommerce/common/errors';
 import { PG_UNIQUE_VIOLATION, sqlState } from '@ecommerce/common/db';
 import type { Knex } from 'knex';
+import { sql, type Tx } from './transaction.js';
 
 export type AccountKind = 'customer' | 'staff';
 
@@ -42,25 +43,25 @@ export interface FailureOutcome {
 export class AccountRepository {
   constructor(private readonly db: Knex) {}
 
-  async findByEmail(email: string, trx: Knex = this.db): Promise<Account | undefined> {
-    const row = await trx<AccountRow>('accounts').whereRaw('lower(email) = lower(?)', [email]).first();
+  async findByEmail(email: string, tx: Tx = this.db): Promise<Account | undefined> {
+    const row = await sql(tx)<AccountRow>('accounts').whereRaw('lower(email) = lower(?)', [email]).first();
     return row && toAccount(row);
   }
 
-  async findById(id: string, trx: Knex = this.db): Promise<Account | undefined> {
-    const row = await trx<AccountRow>('accounts').where({ id }).first();
+  async findById(id: string, tx: Tx = this.db): Promise<Account | undefined> {
+    const row = await sql(tx)<AccountRow>('accounts').where({ id }).first();
     return row && toAccount(row);
   }
 
-  async get(id: string, trx: Knex = this.db): Promise<Account> {
-    const row = await trx<AccountRow>('accounts').where({ id }).first();
+  async get(id: string, tx: Tx = this.db): Promise<Account> {
+    const row = await sql(tx)<AccountRow>('accounts').where({ id }).first();
     if (!row) throw new NotFoundError('account', id);
     return toAccount(row);
   }
 
-  async createCustomer(trx: Knex, email: string, passwordHash: string): Promise<Account> {
+  async createCustomer(tx: Tx, email: string, passwordHash: string): Promise<Account> {
     try {
-      const [row] = await trx<AccountRow>('accounts').insert({ email, type: 'customer', password_hash: passwordHash }).returning('*');
+      const [row] = await sql(tx)<AccountRow>('accounts').insert({ email, type: 'customer', password_hash: passwordHash }).returning('*');
       return toAccount(row!);
     } catch (err) {
       if (sqlState(err) === PG_UNIQUE_VIOLATION) throw new AlreadyExistsError('an account with this email already exists', 'email');
@@ -69,28 +70,29 @@ export class AccountRepository {
   }
 
   /** A staff account with the user service's id and no password; undefined if the id or email is taken. */
-  async createStaff(trx: Knex, id: string, email: string): Promise<Account | undefined> {
+  async createStaff(tx: Tx, id: string, email: string): Promise<Account | undefined> {
+    const trx = sql(tx);
     const taken = await trx('accounts').where({ id }).orWhereRaw('lower(email) = lower(?)', [email]).first('id');
     if (taken) return undefined;
     const [row] = await trx<AccountRow>('accounts').insert({ id, email, type: 'staff' }).returning('*');
     return toAccount(row!);
   }
 
-  async updateEmail(trx: Knex, id: string, email: string): Promise<void> {
-    await trx('accounts').where({ id }).update({ email });
+  async updateEmail(tx: Tx, id: string, email: string): Promise<void> {
+    await sql(tx)('accounts').where({ id }).update({ email });
   }
 
   /** Removes a staff account and, by cascade, its sessions and tokens; false if there was none. */
-  async deleteStaff(trx: Knex, id: string): Promise<boolean> {
-    return (await trx('accounts').where({ id, type: 'staff' }).delete()) === 1;
+  async deleteStaff(tx: Tx, id: string): Promise<boolean> {
+    return (await sql(tx)('accounts').where({ id, type: 'staff' }).delete()) === 1;
   }
 
   /**
    * Counts a failed login in one statement (concurrent failures all count). Reaching `threshold` locks the
    * account for `lockSeconds` and restarts the count, so the next lock needs another full run of failures.
    */
-  async recordFailure(id: string, threshold: number, lockSeconds: number, trx: Knex = this.db): Promise<FailureOutcome> {
-    const { rows } = await trx.raw<{ rows: Array<{ failed_attempts: number; locked: boolean; locked_until: Date | null }> }>(
+  async recordFailure(id: string, threshold: number, lockSeconds: number, tx: Tx = this.db): Promise<FailureOutcome> {
+    const { rows } = await sql(tx).raw<{ rows: Array<{ failed_attempts: number; locked: boolean; locked_until: Date | null }> }>(
       `UPDATE accounts SET
          failed_attempts = CASE WHEN failed_attempts + 1 >= :threshold THEN 0 ELSE failed_attempts + 1 END,
          locked_until = CASE WHEN failed_attempts + 1 >= :threshold THEN now() + make_interval(secs => :lockSeconds) ELSE locked_until END
@@ -108,11 +110,13 @@ export class AccountRepository {
   }
 
   /** A new password also lifts a lock: whoever proved control of the mailbox or the old password is the owner. */
-  async setPassword(trx: Knex, id: string, passwordHash: string): Promise<void> {
+  async setPassword(tx: Tx, id: string, passwordHash: string): Promise<void> {
+    const trx = sql(tx);
     await trx('accounts').where({ id }).update({ password_hash: passwordHash, password_changed_at: trx.fn.now(), failed_attempts: 0, locked_until: null });
   }
 
-  async markEmailVerified(trx: Knex, id: string): Promise<void> {
+  async markEmailVerified(tx: Tx, id: string): Promise<void> {
+    const trx = sql(tx);
     await trx('accounts').where({ id }).whereNull('email_verified_at').update({ email_verified_at: trx.fn.now() });
   }
 

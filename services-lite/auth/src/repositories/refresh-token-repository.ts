@@ -1,5 +1,6 @@
 // Refresh tokens by family: each use rotates the token; a rotated token presented again revokes the family.
 import type { Knex } from 'knex';
+import { sql, type Tx } from './transaction.js';
 
 export interface RefreshToken {
   id: string;
@@ -47,7 +48,8 @@ export class RefreshTokenRepository {
     await trx('refresh_tokens').where({ family_id: familyId }).whereNull('revoked_at').update({ revoked_at: trx.fn.now() });
   }
 
-  async revokeAllOfAccount(accountId: string, trx: Knex = this.db): Promise<void> {
+  async revokeAllOfAccount(accountId: string, tx: Tx = this.db): Promise<void> {
+    const trx = sql(tx);
     await trx('refresh_tokens').where({ account_id: accountId }).whereNull('revoked_at').update({ revoked_at: trx.fn.now() });
   }
 

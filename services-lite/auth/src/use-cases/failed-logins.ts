@@ -1,9 +1,8 @@
-// Counts failed logins (password or MFA code) and locks the account at the threshold, announcing the lock
-// through the outbox in the same transaction.
-import { publishInTransaction } from '@ecommerce/common/events';
-import type { Knex } from 'knex';
-import { accountLocked, EVENT_SOURCE } from '../events/auth-events.js';
+// Counts failed logins (password or MFA code) and locks the account at the threshold; the lock is announced
+// as auth.account.locked in the same unit of work.
 import type { Account, AccountRepository } from '../repositories/account-repository.js';
+import { accountEvents } from './account-events.js';
+import type { AuthUnitOfWork } from './unit-of-work.js';
 
 export interface LockoutPolicy {
   threshold: number;
@@ -12,21 +11,15 @@ export interface LockoutPolicy {
 
 export class FailedLogins {
   constructor(
-    private readonly db: Knex,
+    private readonly uow: AuthUnitOfWork,
     private readonly accounts: AccountRepository,
     private readonly policy: LockoutPolicy,
   ) {}
 
   async record(account: Account): Promise<void> {
-    await this.db.transaction(async (trx) => {
-      const outcome = await this.accounts.recordFailure(account.id, this.policy.threshold, this.policy.lockSeconds, trx);
-      if (!outcome.lockedUntil) return;
-      const event = accountLocked.create({
-        source: EVENT_SOURCE,
-        subject: account.id,
-        data: { accountId: account.id, email: account.email, failedAttempts: outcome.failedAttempts, unlockTime: outcome.lockedUntil },
-      });
-      await publishInTransaction(trx, event);
+    await this.uow.run(async (tx, events) => {
+      const outcome = await this.accounts.recordFailure(account.id, this.policy.threshold, this.policy.lockSeconds, tx);
+      if (outcome.lockedUntil) accountEvents.locked(events, account, outcome.failedAttempts, outcome.lockedUntil);
     });
   }
 

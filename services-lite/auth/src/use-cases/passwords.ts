@@ -2,17 +2,19 @@
 // staff invitations. Every token-redeeming step is one transaction: the token is used up exactly when the
 // change commits.
 import { FailedPreconditionError, ValidationError } from '@ecommerce/common/errors';
-import { publishInTransaction, type CloudEvent } from '@ecommerce/common/events';
 import type { Knex } from 'knex';
 import type { PasswordHasher } from '../crypto/passwords.js';
-import { EVENT_SOURCE, passwordResetRequested, verificationRequested } from '../events/auth-events.js';
 import type { RateLimiter } from '../rate-limit/rate-limiter.js';
-import type { Account, AccountRepository } from '../repositories/account-repository.js';
-import type { IssuedOneTimeToken, OneTimeTokenRepository, TokenPurpose } from '../repositories/one-time-token-repository.js';
+import type { AccountRepository } from '../repositories/account-repository.js';
+import type { OneTimeTokenRepository, TokenPurpose } from '../repositories/one-time-token-repository.js';
+import { accountEvents } from './account-events.js';
 import type { Sessions } from './sessions.js';
+import type { AuthUnitOfWork } from './unit-of-work.js';
 
 export interface PasswordDeps {
   db: Knex;
+  /** Requests that mail a token decide their event through it; token and event commit together. */
+  uow: AuthUnitOfWork;
   accounts: AccountRepository;
   oneTimeTokens: OneTimeTokenRepository;
   hasher: PasswordHasher;
@@ -37,13 +39,10 @@ export class PasswordUseCases {
     );
     const account = await deps.accounts.findByEmail(input.email);
     if (!account) return;
-    await this.mailToken(account, 'password_reset', deps.resetTtlSeconds, (issued) =>
-      passwordResetRequested.create({
-        source: EVENT_SOURCE,
-        subject: account.id,
-        data: { accountId: account.id, email: account.email, resetToken: issued.token, expireTime: issued.expiresAt },
-      }),
-    );
+    await deps.uow.run(async (tx, events) => {
+      const reset = await deps.oneTimeTokens.issue(tx, account.id, 'password_reset', deps.resetTtlSeconds);
+      accountEvents.passwordResetRequested(events, account, reset);
+    });
   }
 
   /** Sets the new password and ends every session: whoever held the old one is out. */
@@ -83,20 +82,9 @@ export class PasswordUseCases {
     await deps.limiter.hit({ key: `verify:account:${accountId}`, max: deps.limits.perAccount });
     const account = await deps.accounts.get(accountId);
     if (account.emailVerified) throw new FailedPreconditionError('the email address is already verified');
-    await this.mailToken(account, 'email_verification', deps.verificationTtlSeconds, (issued) =>
-      verificationRequested.create({
-        source: EVENT_SOURCE,
-        subject: account.id,
-        data: { accountId: account.id, email: account.email, verificationToken: issued.token, expireTime: issued.expiresAt },
-      }),
-    );
-  }
-
-  /** Issues a token and the event that carries it to the notification service, in one transaction. */
-  private async mailToken(account: Account, purpose: TokenPurpose, ttlSeconds: number, toEvent: (issued: IssuedOneTimeToken) => CloudEvent): Promise<void> {
-    await this.deps.db.transaction(async (trx) => {
-      const issued = await this.deps.oneTimeTokens.issue(trx, account.id, purpose, ttlSeconds);
-      await publishInTransaction(trx, toEvent(issued));
+    await deps.uow.run(async (tx, events) => {
+      const verification = await deps.oneTimeTokens.issue(tx, account.id, 'email_verification', deps.verificationTtlSeconds);
+      accountEvents.verificationRequested(events, account, verification);
     });
   }
 
