@@ -44,19 +44,13 @@ export const hostedServices: HostedService[] = [
   {
     name: 'auth',
     ports: { http: 8000 },
-    async start(env, { transport }) {
-      const s = await startAuth({ ...env, RUN_MODE: env.RUN_MODE ?? 'embedded' }, { transport });
-      return { urls: { http: s.url, jwks: s.jwksUrl }, stop: s.stop };
-    },
+    start: (env, shared) => startAuth(env, shared),
   },
   // After auth: it consumes auth.account.registered on the shared transport and trusts auth's JWKS.
   {
     name: 'customer',
     ports: { http: 8007 },
-    async start(env, { transport }) {
-      const s = await startCustomer(env, { transport });
-      return { urls: { http: s.url }, stop: s.stop };
-    },
+    start: (env, shared) => startCustomer(env, shared),
   },
   // Last: the front door, so it is ready only when what it fronts is.
   {

@@ -5,10 +5,8 @@ import type { Logger } from '@ecommerce/common/logger';
 import type { ServiceMetrics } from '@ecommerce/common/observability';
 import { Router, type Express } from 'express';
 import type { Knex } from 'knex';
+import type { CustomerComponents } from './components.js';
 import { customerOpenApi } from './openapi.js';
-import { AddressRepository } from './repositories/address-repository.js';
-import { CustomerRepository } from './repositories/customer-repository.js';
-import { SegmentRepository } from './repositories/segment-repository.js';
 import { profileRoutes } from './routes/profile.js';
 import { segmentRoutes } from './routes/segments.js';
 import { staffCustomerRoutes } from './routes/staff-customers.js';
@@ -17,6 +15,7 @@ export const SERVICE_NAME = 'customer';
 
 export interface CustomerAppDeps {
   db: Knex;
+  components: CustomerComponents;
   logger: Logger;
   metrics: ServiceMetrics;
   verifier: JwtVerifier;
@@ -33,16 +32,15 @@ export function createCustomerApp(deps: CustomerAppDeps): Express {
     corsOrigins: deps.corsOrigins,
     bodyLimit: deps.bodyLimit,
   });
-  const customers = new CustomerRepository(deps.db);
-  const addresses = new AddressRepository(deps.db);
+  const c = deps.components;
   const customerOnly = requireRoles(deps.verifier, 'customer');
   const staffOnly = requireRoles(deps.verifier, 'staff', 'admin');
 
   const api = Router();
   // Order matters: /customers/me and /customers/segments before /customers/:id.
-  api.use(profileRoutes({ customers, addresses, customerOnly }));
-  api.use(segmentRoutes({ segments: new SegmentRepository(deps.db), staffOnly }));
-  api.use(staffCustomerRoutes({ customers, addresses, staffOnly }));
+  api.use(profileRoutes({ customers: c.customers, profiles: c.profiles, addresses: c.addresses, addressBook: c.addressBook, customerOnly }));
+  api.use(segmentRoutes({ segments: c.segments, segmentAdmin: c.segmentAdmin, staffOnly }));
+  api.use(staffCustomerRoutes({ customers: c.customers, profiles: c.profiles, addresses: c.addresses, addressBook: c.addressBook, staffOnly }));
   app.use('/api/v1', api);
   // This service's part of the platform's OpenAPI document; the gateway merges it into /openapi.json.
   app.get('/openapi.json', (_req, res) => {

@@ -3,11 +3,11 @@
 // what the service wrote under the API (outbox rows).
 import { randomUUID } from 'node:crypto';
 import { createDatabase, type Knex } from '@ecommerce/common/db';
-import { createInProcessTransport, toWireMessage, type EventTransport } from '@ecommerce/common/events';
+import { createInProcessTransport, envelopeOf, toWireMessage, type EventTransport } from '@ecommerce/common/events';
 import { createMigratedTestDatabase, createTestJwtIssuer, type TestJwtIssuer, apiClient, type ApiClient } from '@ecommerce/common/testing';
+import { eventCatalog } from '@ecommerce/proto/event-catalog';
 import { AccountType } from '@ecommerce/proto/events/v1/auth';
 import { afterAll, beforeAll, vi } from 'vitest';
-import { accountRegistered } from '../src/events/customer-events.js';
 import { startCustomer } from '../src/main.js';
 
 export interface CustomerHarness {
@@ -34,9 +34,9 @@ export async function startCustomerHarness(): Promise<CustomerHarness> {
     { transport },
   );
   const db = createDatabase({ url: database.url, schema: 'customer', poolMax: 2 });
-  const api = apiClient(customer.url);
+  const api = apiClient(customer.urls.http!);
   return {
-    url: customer.url,
+    url: customer.urls.http!,
     api,
     transport,
     issuer,
@@ -69,14 +69,14 @@ export async function publishRegistration(
   account: { id: string; email: string; createTime?: Date },
   eventId?: string,
 ): Promise<string> {
-  const event = accountRegistered.create({
-    source: '/ecommerce/auth',
+  const registered = eventCatalog['auth.account.registered'];
+  const event = envelopeOf(registered, '/ecommerce/auth', {
+    ...(eventId ? { id: eventId } : {}),
     subject: account.id,
     data: { accountId: account.id, email: account.email, type: AccountType.ACCOUNT_TYPE_CUSTOMER, verificationToken: '', createTime: account.createTime ?? new Date() },
   });
-  const sent = eventId ? { ...event, id: eventId } : event;
-  await transport.publish([toWireMessage(accountRegistered.topic, account.id, sent)]);
-  return sent.id;
+  await transport.publish([toWireMessage(registered.topic, account.id, event)]);
+  return event.id;
 }
 
 function expect200(res: { status: number }): void {

@@ -3,9 +3,10 @@
 // and customer.customer.created reaches Kafka through the outbox. Skipped, and said so, without KAFKA_BROKERS.
 import { randomUUID } from 'node:crypto';
 import { createKafkaTransport, parseBrokers, startEventConsumer, type CloudEvent } from '@ecommerce/common/events';
+import type { RunningService } from '@ecommerce/common/lifecycle';
 import { createMigratedTestDatabase, createTestJwtIssuer, apiClient } from '@ecommerce/common/testing';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { startCustomer, type RunningCustomer } from '../src/main.js';
+import { startCustomer } from '../src/main.js';
 import { publishRegistration } from './customer-harness.js';
 
 const brokers = parseBrokers(process.env.KAFKA_BROKERS);
@@ -17,7 +18,7 @@ if (brokers.length === 0) {
 } else {
   describe('customer over kafka', () => {
     const transport = createKafkaTransport({ brokers, clientId: 'customer-kafka-test', partitions: 3 });
-    let customer: RunningCustomer;
+    let customer: RunningService;
     let database: Awaited<ReturnType<typeof createMigratedTestDatabase>>;
     let issuer: Awaited<ReturnType<typeof createTestJwtIssuer>>;
 
@@ -57,7 +58,7 @@ if (brokers.length === 0) {
         const eventId = await publishRegistration(transport, account);
         await publishRegistration(transport, account, eventId);
         const token = await issuer.sign({ sub: account.id, roles: ['customer'], type: 'customer' });
-        const api = apiClient(customer.url);
+        const api = apiClient(customer.urls.http!);
         await vi.waitFor(async () => expect((await api.get('/customers/me', token)).status).toBe(200), { timeout: 30_000, interval: 100 });
         await vi.waitFor(() => expect(received.some((e) => e.subject === account.id && e.type === 'customer.customer.created')).toBe(true), { timeout: 30_000, interval: 100 });
         expect(received.filter((e) => e.subject === account.id && e.type === 'customer.customer.created')).toHaveLength(1);

@@ -1,11 +1,11 @@
 // Addresses of one customer. Every query is scoped by the customer id, so another customer's address is simply
-// not found (404, never 403). Writes lock the customer row first: two requests making different addresses the
-// default run one after the other, and the partial unique indexes reject anything that would slip through.
+// not found (404, never 403). Writes run in the use case's unit of work, after it locked the customer row: two
+// requests making different addresses the default run one after the other, and the partial unique indexes
+// reject anything that would slip through.
 import { NotFoundError } from '@ecommerce/common/errors';
+import { knexTransaction, type Transaction } from '@ecommerce/common/events';
 import type { Knex } from 'knex';
 import type { Address, AddressPatch, NewAddress } from '../schemas/address.js';
-import { lockActive } from './customer-repository.js';
-import { trackMembership } from './membership-changes.js';
 import { toAddress, toColumns, type AddressRow } from './rows.js';
 
 export class AddressRepository {
@@ -22,45 +22,33 @@ export class AddressRepository {
     return toAddress(row);
   }
 
-  async create(customerId: string, input: NewAddress): Promise<Address> {
-    return this.db.transaction(async (trx) => {
-      await lockActive(trx, customerId);
-      return trackMembership(trx, { customerId }, async () => {
-        await clearDefaults(trx, customerId, input);
-        const [row] = await trx<AddressRow>('addresses')
-          .insert({ ...toColumns(input), customer_id: customerId })
-          .returning('*');
-        return toAddress(row!);
-      });
-    });
+  async insert(tx: Transaction, customerId: string, input: NewAddress): Promise<Address> {
+    const trx = knexTransaction(tx);
+    await clearDefaults(trx, customerId, input);
+    const [row] = await trx<AddressRow>('addresses')
+      .insert({ ...toColumns(input), customer_id: customerId })
+      .returning('*');
+    return toAddress(row!);
   }
 
-  async update(customerId: string, addressId: string, patch: AddressPatch): Promise<Address> {
-    return this.db.transaction(async (trx) => {
-      await lockActive(trx, customerId);
-      const current = await trx<AddressRow>('addresses').where({ id: addressId, customer_id: customerId }).first();
-      if (!current) throw new NotFoundError('address', addressId);
-      const columns = toColumns(patch);
-      if (Object.keys(columns).length === 0) return toAddress(current);
-      return trackMembership(trx, { customerId }, async () => {
-        await clearDefaults(trx, customerId, patch, addressId);
-        const [row] = await trx<AddressRow>('addresses')
-          .where({ id: addressId })
-          .update({ ...columns, updated_at: trx.fn.now() })
-          .returning('*');
-        return toAddress(row!);
-      });
-    });
+  /** A patch without fields returns the address unchanged. */
+  async update(tx: Transaction, customerId: string, addressId: string, patch: AddressPatch): Promise<Address> {
+    const trx = knexTransaction(tx);
+    const current = await trx<AddressRow>('addresses').where({ id: addressId, customer_id: customerId }).first();
+    if (!current) throw new NotFoundError('address', addressId);
+    const columns = toColumns(patch);
+    if (Object.keys(columns).length === 0) return toAddress(current);
+    await clearDefaults(trx, customerId, patch, addressId);
+    const [row] = await trx<AddressRow>('addresses')
+      .where({ id: addressId })
+      .update({ ...columns, updated_at: trx.fn.now() })
+      .returning('*');
+    return toAddress(row!);
   }
 
-  async delete(customerId: string, addressId: string): Promise<void> {
-    await this.db.transaction(async (trx) => {
-      await lockActive(trx, customerId);
-      await trackMembership(trx, { customerId }, async () => {
-        const count = await trx('addresses').where({ id: addressId, customer_id: customerId }).delete();
-        if (count === 0) throw new NotFoundError('address', addressId);
-      });
-    });
+  async delete(tx: Transaction, customerId: string, addressId: string): Promise<void> {
+    const count = await knexTransaction(tx)('addresses').where({ id: addressId, customer_id: customerId }).delete();
+    if (count === 0) throw new NotFoundError('address', addressId);
   }
 }
 

@@ -1,11 +1,10 @@
-// Customer profiles. Writes lock the row, record their events in the outbox and their segment moves, all in one
-// transaction; deleted (erased) profiles are invisible to every write.
+// Customer profiles. Writes run in the use case's unit of work, which locks the row first and decides the
+// events; deleted (erased) profiles are invisible to every write.
 import { NotFoundError } from '@ecommerce/common/errors';
+import { knexTransaction, type Transaction } from '@ecommerce/common/events';
 import { offsetOf, type Page } from '@ecommerce/common/models';
 import type { Knex } from 'knex';
-import { changedFields, recordCustomer } from '../events/customer-events.js';
 import type { Customer, CustomerFilter, CustomerPatch } from '../schemas/customer.js';
-import { trackMembership } from './membership-changes.js';
 import { toColumns, toCustomer, type CustomerRow } from './rows.js';
 
 /** What an erased profile keeps in place of personal data; `.invalid` can never be a real mailbox. */
@@ -21,18 +20,24 @@ export interface Registration {
 export class CustomerRepository {
   constructor(private readonly db: Knex) {}
 
-  /** The profile of a newly registered account; false when it already exists (a redelivered event). */
-  async createFromRegistration(trx: Knex.Transaction, r: Registration): Promise<boolean> {
-    return trackMembership(trx, { customerId: r.id }, async () => {
-      const [row] = await trx<CustomerRow>('customers')
-        .insert({ id: r.id, email: r.email, registered_at: r.registeredAt })
-        .onConflict('id')
-        .ignore()
-        .returning('*');
-      if (!row) return false;
-      await recordCustomer.created(trx, toCustomer(row));
-      return true;
-    });
+  /** The profile of a newly registered account; undefined when it already exists (a redelivered event). */
+  async insertFromRegistration(tx: Transaction, r: Registration): Promise<Customer | undefined> {
+    const [row] = await knexTransaction(tx)<CustomerRow>('customers')
+      .insert({ id: r.id, email: r.email, registered_at: r.registeredAt })
+      .onConflict('id')
+      .ignore()
+      .returning('*');
+    return row && toCustomer(row);
+  }
+
+  /**
+   * Locks an active profile for the rest of the transaction: every write to a customer or their addresses
+   * takes this lock first, so concurrent writes for one customer run one after the other.
+   */
+  async lockActive(tx: Transaction, id: string): Promise<Customer> {
+    const row = await knexTransaction(tx)<CustomerRow>('customers').where({ id }).whereNull('deleted_at').forUpdate().first();
+    if (!row) throw new NotFoundError('customer', id);
+    return toCustomer(row);
   }
 
   async get(id: string): Promise<Customer> {
@@ -63,70 +68,47 @@ export class CustomerRepository {
     return { items: rows.map(toCustomer), total: Number(count!.count) };
   }
 
-  async update(id: string, patch: CustomerPatch): Promise<Customer> {
-    return this.db.transaction(async (trx) => {
-      const current = await lockActive(trx, id);
-      const columns = toColumns(patch);
-      if (Object.keys(columns).length === 0) return toCustomer(current);
-      const row = await trackMembership(trx, { customerId: id }, async () => {
-        const [updated] = await trx<CustomerRow>('customers')
-          .where({ id })
-          .update({ ...columns, updated_at: trx.fn.now() })
-          .returning('*');
-        return updated!;
-      });
-      const customer = toCustomer(row);
-      await recordCustomer.updated(trx, customer, changedFields(patch));
-      return customer;
-    });
+  /** Applies the given fields of a profile the caller has locked; returns it as it is now. */
+  async update(tx: Transaction, id: string, patch: CustomerPatch): Promise<Customer> {
+    const trx = knexTransaction(tx);
+    const [row] = await trx<CustomerRow>('customers')
+      .where({ id })
+      .update({ ...toColumns(patch), updated_at: trx.fn.now() })
+      .returning('*');
+    if (!row) throw new NotFoundError('customer', id);
+    return toCustomer(row);
   }
 
   /**
-   * GDPR erasure: the profile is soft-deleted and every personal field of it and of its addresses is overwritten,
-   * in one transaction. The row stays so orders can still point at the id; the segments drop it (trigger).
+   * GDPR erasure of a profile the caller has locked: soft-deleted, and every personal field of it and of its
+   * addresses overwritten. The row stays so orders can still point at the id; the segments drop it (trigger).
    */
-  async erase(id: string): Promise<void> {
-    await this.db.transaction(async (trx) => {
-      await lockActive(trx, id);
-      const now = new Date();
-      await trackMembership(trx, { customerId: id }, async () => {
-        await trx('addresses').where({ customer_id: id }).update({
-          label: null,
-          recipient: ERASED,
-          line1: ERASED,
-          line2: null,
-          city: ERASED,
-          region: null,
-          postal_code: ERASED,
-          phone: null,
-          is_default_shipping: false,
-          is_default_billing: false,
-          updated_at: now,
-        });
-        await trx('customers').where({ id }).update({
-          email: erasedEmail(id),
-          first_name: null,
-          last_name: null,
-          phone: null,
-          status: 'deleted',
-          deleted_at: now,
-          anonymised_at: now,
-          updated_at: now,
-        });
-      });
-      await recordCustomer.deleted(trx, id, now);
+  async erase(tx: Transaction, id: string, now: Date): Promise<void> {
+    const trx = knexTransaction(tx);
+    await trx('addresses').where({ customer_id: id }).update({
+      label: null,
+      recipient: ERASED,
+      line1: ERASED,
+      line2: null,
+      city: ERASED,
+      region: null,
+      postal_code: ERASED,
+      phone: null,
+      is_default_shipping: false,
+      is_default_billing: false,
+      updated_at: now,
+    });
+    await trx('customers').where({ id }).update({
+      email: erasedEmail(id),
+      first_name: null,
+      last_name: null,
+      phone: null,
+      status: 'deleted',
+      deleted_at: now,
+      anonymised_at: now,
+      updated_at: now,
     });
   }
-}
-
-/**
- * Locks an active profile for the rest of the transaction: every write to a customer or their addresses goes
- * through here, so concurrent writes for one customer run one after the other.
- */
-export async function lockActive(trx: Knex.Transaction, id: string): Promise<CustomerRow> {
-  const row = await trx<CustomerRow>('customers').where({ id }).whereNull('deleted_at').forUpdate().first();
-  if (!row) throw new NotFoundError('customer', id);
-  return row;
 }
 
 function escapeLike(value: string): string {

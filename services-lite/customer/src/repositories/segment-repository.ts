@@ -1,13 +1,12 @@
-// Segments and their rule rows. Membership is the triggers' job (migrations/customer/00002): here a rule write
-// only records what moved, through trackMembership, and the segment's own event.
+// Segments and their rule rows. Membership is the triggers' job (migrations/customer/00002); which events a
+// rule write causes is decided by the segment use cases, in whose unit of work these writes run.
 import { AlreadyExistsError, NotFoundError } from '@ecommerce/common/errors';
 import { PG_UNIQUE_VIOLATION, sqlState } from '@ecommerce/common/db';
+import { knexTransaction, type Transaction } from '@ecommerce/common/events';
 import { offsetOf, type Page, type Pagination } from '@ecommerce/common/models';
 import type { Knex } from 'knex';
-import { recordSegment } from '../events/customer-events.js';
 import type { Customer } from '../schemas/customer.js';
 import type { Segment, SegmentRuleInput } from '../schemas/segment.js';
-import { trackMembership } from './membership-changes.js';
 import { toCustomer, toSegmentRule, type CustomerRow, type SegmentRuleRow } from './rows.js';
 
 interface SegmentRow {
@@ -20,7 +19,6 @@ interface SegmentRow {
 export interface NewSegment {
   name: string;
   description?: string | null;
-  rules: SegmentRuleInput[];
 }
 
 export class SegmentRepository {
@@ -34,25 +32,21 @@ export class SegmentRepository {
     return { items: await this.withDetails(this.db, rows), total: Number(count!.count) };
   }
 
-  async get(id: string, db: Knex = this.db): Promise<Segment> {
+  /** Inside a unit of work pass its `tx`: the segment as that transaction sees it. */
+  async get(id: string, tx?: Transaction): Promise<Segment> {
+    const db = tx ? knexTransaction(tx) : this.db;
     const row = await db<SegmentRow>('segments').where({ id }).first();
     if (!row) throw new NotFoundError('segment', id);
     return (await this.withDetails(db, [row]))[0]!;
   }
 
-  async create(input: NewSegment): Promise<Segment> {
+  /** The new segment's id; AlreadyExistsError (field `name`) when the name is taken. */
+  async insert(tx: Transaction, input: NewSegment): Promise<string> {
     try {
-      return await this.db.transaction(async (trx) => {
-        const [row] = await trx<SegmentRow>('segments').insert({ name: input.name, description: input.description ?? null }).returning('*');
-        const id = row!.id;
-        // The created event first: consumers see the segment before anyone joins it.
-        const empty = await this.get(id, trx);
-        await recordSegment.created(trx, { ...empty, rules: [] });
-        if (input.rules.length > 0) {
-          await trackMembership(trx, { segmentId: id }, () => trx('segment_rules').insert(input.rules.map((r) => ruleColumns(id, r))));
-          await recordSegment.updated(trx, await this.get(id, trx));
-        }
-        return this.get(id, trx);
+      // A savepoint, so a taken name leaves the caller's transaction usable.
+      return await knexTransaction(tx).transaction(async (sp) => {
+        const [row] = await sp<SegmentRow>('segments').insert({ name: input.name, description: input.description ?? null }).returning('id');
+        return row!.id;
       });
     } catch (err) {
       if (sqlState(err) === PG_UNIQUE_VIOLATION) throw new AlreadyExistsError('a segment with this name already exists', 'name');
@@ -60,35 +54,24 @@ export class SegmentRepository {
     }
   }
 
-  async addRule(segmentId: string, rule: SegmentRuleInput): Promise<Segment> {
-    return this.db.transaction(async (trx) => {
-      await lockSegment(trx, segmentId);
-      await trackMembership(trx, { segmentId }, () => trx('segment_rules').insert(ruleColumns(segmentId, rule)));
-      const segment = await this.get(segmentId, trx);
-      await recordSegment.updated(trx, segment);
-      return segment;
-    });
+  /** Locks the segment for the rest of the transaction (rule changes run one after the other); NotFoundError if missing. */
+  async lock(tx: Transaction, id: string): Promise<void> {
+    const row = await knexTransaction(tx)('segments').where({ id }).forUpdate().first('id');
+    if (!row) throw new NotFoundError('segment', id);
   }
 
-  async deleteRule(segmentId: string, ruleId: string): Promise<Segment> {
-    return this.db.transaction(async (trx) => {
-      await lockSegment(trx, segmentId);
-      await trackMembership(trx, { segmentId }, async () => {
-        const count = await trx('segment_rules').where({ id: ruleId, segment_id: segmentId }).delete();
-        if (count === 0) throw new NotFoundError('segment rule', ruleId);
-      });
-      const segment = await this.get(segmentId, trx);
-      await recordSegment.updated(trx, segment);
-      return segment;
-    });
+  async insertRules(tx: Transaction, segmentId: string, rules: SegmentRuleInput[]): Promise<void> {
+    if (rules.length > 0) await knexTransaction(tx)('segment_rules').insert(rules.map((r) => ruleColumns(segmentId, r)));
   }
 
-  async delete(id: string): Promise<void> {
-    await this.db.transaction(async (trx) => {
-      const count = await trx('segments').where({ id }).delete();
-      if (count === 0) throw new NotFoundError('segment', id);
-      await recordSegment.deleted(trx, id);
-    });
+  async deleteRule(tx: Transaction, segmentId: string, ruleId: string): Promise<void> {
+    const count = await knexTransaction(tx)('segment_rules').where({ id: ruleId, segment_id: segmentId }).delete();
+    if (count === 0) throw new NotFoundError('segment rule', ruleId);
+  }
+
+  async delete(tx: Transaction, id: string): Promise<void> {
+    const count = await knexTransaction(tx)('segments').where({ id }).delete();
+    if (count === 0) throw new NotFoundError('segment', id);
   }
 
   async members(id: string, page: Pagination): Promise<Page<Customer>> {
@@ -118,11 +101,6 @@ export class SegmentRepository {
       createdAt: r.created_at.toISOString(),
     }));
   }
-}
-
-async function lockSegment(trx: Knex.Transaction, id: string): Promise<void> {
-  const row = await trx('segments').where({ id }).forUpdate().first('id');
-  if (!row) throw new NotFoundError('segment', id);
 }
 
 function ruleColumns(segmentId: string, rule: SegmentRuleInput): Record<string, unknown> {

@@ -1,18 +1,20 @@
 // Address CRUD for one customer, mounted twice: under /customers/me for the owner and under /customers/:id for
-// staff. `customerOf` names whose addresses a request touches; the repository scopes every query by it.
+// staff. `customerOf` names whose addresses a request touches; reads and use cases scope every query by it.
 import { parseBody, parseParams, sendCreated, sendOk } from '@ecommerce/common/http';
 import { Router, type Request, type RequestHandler } from 'express';
 import type { AddressRepository } from '../repositories/address-repository.js';
+import type { AddressUseCases } from '../use-cases/manage-addresses.js';
 import { createAddressBody, updateAddressBody } from '../schemas/address.js';
 import { addressParams } from '../schemas/common.js';
 
 export interface AddressRouteDeps {
   addresses: AddressRepository;
+  addressBook: AddressUseCases;
   guard: RequestHandler;
   customerOf(req: Request): string;
 }
 
-export function addressRoutes({ addresses, guard, customerOf }: AddressRouteDeps): Router {
+export function addressRoutes({ addresses, addressBook, guard, customerOf }: AddressRouteDeps): Router {
   // mergeParams: the staff mount reads `:id` from its parent path.
   const router = Router({ mergeParams: true });
   router.use(guard);
@@ -23,7 +25,7 @@ export function addressRoutes({ addresses, guard, customerOf }: AddressRouteDeps
 
   router.post('/', async (req, res) => {
     const customerId = customerOf(req);
-    sendCreated(res, await addresses.create(customerId, parseBody(createAddressBody, req)));
+    sendCreated(res, await addressBook.create(customerId, parseBody(createAddressBody, req)));
   });
 
   router.get('/:addressId', async (req, res) => {
@@ -35,13 +37,13 @@ export function addressRoutes({ addresses, guard, customerOf }: AddressRouteDeps
   router.patch('/:addressId', async (req, res) => {
     const customerId = customerOf(req);
     const { addressId } = parseParams(addressParams, req);
-    sendOk(res, await addresses.update(customerId, addressId, parseBody(updateAddressBody, req)));
+    sendOk(res, await addressBook.update(customerId, addressId, parseBody(updateAddressBody, req)));
   });
 
   router.delete('/:addressId', async (req, res) => {
     const customerId = customerOf(req);
     const { addressId } = parseParams(addressParams, req);
-    await addresses.delete(customerId, addressId);
+    await addressBook.delete(customerId, addressId);
     res.status(204).end();
   });
 

@@ -5,12 +5,16 @@ import { PermissionDeniedError } from '@ecommerce/common/errors';
 import { Router, type Request, type RequestHandler } from 'express';
 import type { AddressRepository } from '../repositories/address-repository.js';
 import type { CustomerRepository } from '../repositories/customer-repository.js';
+import type { AddressUseCases } from '../use-cases/manage-addresses.js';
+import type { ProfileUseCases } from '../use-cases/manage-profile.js';
 import { updateProfileBody } from '../schemas/customer.js';
 import { addressRoutes } from './addresses.js';
 
 export interface ProfileRouteDeps {
   customers: CustomerRepository;
+  profiles: ProfileUseCases;
   addresses: AddressRepository;
+  addressBook: AddressUseCases;
   customerOnly: RequestHandler;
 }
 
@@ -22,7 +26,7 @@ export function ownCustomerId(req: Request): string {
   return principal.sub;
 }
 
-export function profileRoutes({ customers, addresses, customerOnly }: ProfileRouteDeps): Router {
+export function profileRoutes({ customers, profiles, addresses, addressBook, customerOnly }: ProfileRouteDeps): Router {
   const router = Router();
 
   router.get('/customers/me', customerOnly, async (req, res) => {
@@ -31,14 +35,14 @@ export function profileRoutes({ customers, addresses, customerOnly }: ProfileRou
 
   router.patch('/customers/me', customerOnly, async (req, res) => {
     const id = ownCustomerId(req);
-    sendOk(res, await customers.update(id, parseBody(updateProfileBody, req)));
+    sendOk(res, await profiles.update(id, parseBody(updateProfileBody, req)));
   });
 
   router.delete('/customers/me', customerOnly, async (req, res) => {
-    await customers.erase(ownCustomerId(req));
+    await profiles.erase(ownCustomerId(req));
     res.status(204).end();
   });
 
-  router.use('/customers/me/addresses', addressRoutes({ addresses, guard: customerOnly, customerOf: ownCustomerId }));
+  router.use('/customers/me/addresses', addressRoutes({ addresses, addressBook, guard: customerOnly, customerOf: ownCustomerId }));
   return router;
 }

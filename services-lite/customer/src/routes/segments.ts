@@ -4,17 +4,19 @@ import { parseBody, parseParams, parseQuery, sendCreated, sendOk } from '@ecomme
 import { paginationQuery } from '@ecommerce/common/models';
 import { Router, type RequestHandler } from 'express';
 import type { SegmentRepository } from '../repositories/segment-repository.js';
+import type { SegmentUseCases } from '../use-cases/manage-segments.js';
 import { idParams } from '../schemas/common.js';
 import { createSegmentBody, listSegmentsQuery, segmentRuleBody, segmentRuleParams } from '../schemas/segment.js';
 
 export interface SegmentRouteDeps {
   segments: SegmentRepository;
+  segmentAdmin: SegmentUseCases;
   staffOnly: RequestHandler;
 }
 
 export const SEGMENTS_PATH = '/customers/segments';
 
-export function segmentRoutes({ segments, staffOnly }: SegmentRouteDeps): Router {
+export function segmentRoutes({ segments, segmentAdmin, staffOnly }: SegmentRouteDeps): Router {
   const router = Router();
   router.use(SEGMENTS_PATH, staffOnly);
 
@@ -25,7 +27,7 @@ export function segmentRoutes({ segments, staffOnly }: SegmentRouteDeps): Router
   });
 
   router.post(SEGMENTS_PATH, async (req, res) => {
-    sendCreated(res, await segments.create(parseBody(createSegmentBody, req)));
+    sendCreated(res, await segmentAdmin.create(parseBody(createSegmentBody, req)));
   });
 
   router.get(`${SEGMENTS_PATH}/:id`, async (req, res) => {
@@ -33,18 +35,18 @@ export function segmentRoutes({ segments, staffOnly }: SegmentRouteDeps): Router
   });
 
   router.delete(`${SEGMENTS_PATH}/:id`, async (req, res) => {
-    await segments.delete(parseParams(idParams, req).id);
+    await segmentAdmin.delete(parseParams(idParams, req).id);
     res.status(204).end();
   });
 
   router.post(`${SEGMENTS_PATH}/:id/rules`, async (req, res) => {
     const { id } = parseParams(idParams, req);
-    sendCreated(res, await segments.addRule(id, parseBody(segmentRuleBody, req)));
+    sendCreated(res, await segmentAdmin.addRule(id, parseBody(segmentRuleBody, req)));
   });
 
   router.delete(`${SEGMENTS_PATH}/:id/rules/:ruleId`, async (req, res) => {
     const { id, ruleId } = parseParams(segmentRuleParams, req);
-    sendOk(res, await segments.deleteRule(id, ruleId));
+    sendOk(res, await segmentAdmin.deleteRule(id, ruleId));
   });
 
   router.get(`${SEGMENTS_PATH}/:id/customers`, async (req, res) => {
