@@ -2,6 +2,9 @@
 // replaces, so one write makes every cached product read (by id, by slug, every list page) unreachable.
 // A reader that loaded from the database just before a write stores its result under the old
 // generation, where nobody looks again: a read after a write is never stale.
+// When the cache fails to take a new generation after a committed write, the write still succeeds; this
+// instance then reads around the cache, retrying the invalidation on each read, until one gets through.
+// Other instances sharing the cache (Redis) see the old entries for at most their TTL.
 import { randomUUID } from 'node:crypto';
 import type { Cache } from '@ecommerce/common/cache';
 import type { Logger } from '@ecommerce/common/logger';
@@ -11,6 +14,10 @@ const GENERATION_KEY = 'products:generation';
 const GENERATION_TTL_SECONDS = 7 * 24 * 3600;
 
 export class ProductCache {
+  /** A committed write whose invalidation failed: cached reads may be stale until a retry succeeds. */
+  private invalidationPending = false;
+  private retrying: Promise<boolean> | undefined;
+
   constructor(
     private readonly cache: Cache,
     private readonly logger: Logger,
@@ -19,6 +26,7 @@ export class ProductCache {
 
   /** The cached value for (`kind`, `params`), or `load()`'s result, stored for the next reader. */
   async read<T>(kind: string, params: unknown, load: () => Promise<T>): Promise<T> {
+    if (this.invalidationPending && !(await this.retryInvalidation())) return load();
     const generation = await this.generation();
     if (generation === undefined) return load();
     const key = `products:${generation}:${kind}:${JSON.stringify(params)}`;
@@ -29,8 +37,38 @@ export class ProductCache {
     return value;
   }
 
-  /** Call after a committed write that changes what any product read returns. */
+  /**
+   * Call after a committed write that changes what any product read returns. Never throws: the write is saved,
+   * and answering it with a failure would invite a retry that writes it twice.
+   */
   async invalidate(): Promise<void> {
+    try {
+      await this.newGeneration();
+      this.invalidationPending = false;
+    } catch (err) {
+      this.invalidationPending = true;
+      this.logger.error({ err }, 'product cache invalidation failed after a committed write; reading around the cache until it succeeds');
+    }
+  }
+
+  /** One retry at a time, however many reads are waiting for it. */
+  private retryInvalidation(): Promise<boolean> {
+    this.retrying ??= this.newGeneration()
+      .then(
+        () => {
+          this.invalidationPending = false;
+          this.logger.info('product cache invalidation went through; cached reads resume');
+          return true;
+        },
+        () => false,
+      )
+      .finally(() => {
+        this.retrying = undefined;
+      });
+    return this.retrying;
+  }
+
+  private async newGeneration(): Promise<void> {
     await this.cache.set(GENERATION_KEY, randomUUID(), GENERATION_TTL_SECONDS);
   }
 
