@@ -51,8 +51,8 @@ async function sagaStatus(sagaId: string): Promise<string | undefined> {
 }
 
 describe('a saga worker killed at a step boundary', () => {
-  it.each(scenarios.map((s, i) => ({ ...s, sagaId: `crash-${i}` })))(
-    'killed at $kill (failing at $failAt) resumes on restart and ends $ends, each effect once',
+  it.each(scenarios.map((s, i) => ({ ...s, sagaId: `crash-${i}`, saga: s.failAt ? `a saga refused at ${s.failAt}` : 'a saga that completes' })))(
+    '$saga, killed at $kill, resumes on restart and ends $ends, each effect once',
     async ({ kill, failAt, ends, sagaId }) => {
       const first = await worker({ SAGA_MODE: 'start', SAGA_ID: sagaId, SAGA_KILL_AT: kill, ...(failAt ? { SAGA_FAIL_AT: failAt } : {}) });
       expect(first.signal, first.stderr).toBe('SIGKILL');
