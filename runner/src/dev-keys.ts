@@ -11,6 +11,8 @@ export interface DevKeys {
 }
 
 const ALG = 'ES256';
+/** `iss` of the development token; the runner adds it to the issuers every service trusts (JWT_ISSUER). */
+export const DEV_TOKEN_ISSUER = 'ecommerce-dev';
 
 export async function loadDevKeys(dir: string): Promise<DevKeys> {
   const privatePath = path.join(dir, 'private.pem');
@@ -28,6 +30,7 @@ export async function loadDevKeys(dir: string): Promise<DevKeys> {
       new SignJWT({ roles, type: 'staff' })
         .setProtectedHeader({ alg: ALG, kid: 'dev' })
         .setSubject(subject)
+        .setIssuer(DEV_TOKEN_ISSUER)
         .setIssuedAt()
         .setJti(crypto.randomUUID())
         .setExpirationTime('12h')

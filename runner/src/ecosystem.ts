@@ -6,7 +6,8 @@ import { loadConfig } from '@ecommerce/common/config';
 import { createEventTransport, eventsEnv } from '@ecommerce/common/events';
 import { migrateUp } from '@ecommerce/common/migrate';
 import { freePort } from '@ecommerce/common/lifecycle';
-import { loadDevKeys } from './dev-keys.js';
+import { authEnv } from '@ecommerce/auth';
+import { DEV_TOKEN_ISSUER, loadDevKeys } from './dev-keys.js';
 import { hostedServices, type StartedService } from './services.js';
 
 export interface EcosystemSettings {
@@ -44,8 +45,9 @@ export async function startEcosystem(settings: EcosystemSettings): Promise<Runni
     const keys = await loadDevKeys(path.join(settings.dataDir, 'dev-jwt'));
     const ports = await assignPorts(settings);
     const directory = addressDirectory(ports);
+    const trust = { publicKeyPem: keys.publicKeyPem, issuers: trustedIssuers() };
     for (const hosted of hostedServices) {
-      const env = { ...serviceEnv(hosted.name, settings, postgres.url, keys.publicKeyPem), ...directory };
+      const env = { ...serviceEnv(hosted.name, settings, postgres.url, trust), ...directory };
       env.HTTP_PORT = String(ports[hosted.name]!.http);
       if (ports[hosted.name]!.grpc !== undefined) env.GRPC_PORT = String(ports[hosted.name]!.grpc);
       started.push({ name: hosted.name, service: await hosted.start(env, { transport }) });
@@ -100,16 +102,31 @@ function addressDirectory(ports: PortTable): Record<string, string> {
   return directory;
 }
 
+/**
+ * The issuers every service accepts (JWT_ISSUER): the auth service's, as its own configuration decides it, and
+ * the development token's. The caller's JWT_ISSUER (or <NAME>_JWT_ISSUER) wins.
+ */
+function trustedIssuers(): string {
+  const authIssuer = authEnv.shape.AUTH_ISSUER.parse(scopedEnv('auth').AUTH_ISSUER || undefined);
+  return `${authIssuer},${DEV_TOKEN_ISSUER}`;
+}
+
 /** Each service reads plain variables (HTTP_PORT ...); the runner scopes them per service (CATALOG_HTTP_PORT). */
-function serviceEnv(name: string, settings: EcosystemSettings, databaseUrl: string, publicKeyPem: string) {
+function scopedEnv(name: string): Record<string, string | undefined> {
   const env: Record<string, string | undefined> = { ...process.env };
   for (const key of ['HTTP_PORT', 'GRPC_PORT', 'DATABASE_URL']) delete env[key];
   const prefix = `${name.toUpperCase()}_`;
   for (const [key, value] of Object.entries(process.env)) {
     if (key.startsWith(prefix)) env[key.slice(prefix.length)] = value;
   }
+  return env;
+}
+
+function serviceEnv(name: string, settings: EcosystemSettings, databaseUrl: string, trust: { publicKeyPem: string; issuers: string }) {
+  const env = scopedEnv(name);
   env.DATABASE_URL = databaseUrl;
-  env.JWT_PUBLIC_KEY ??= publicKeyPem;
+  env.JWT_PUBLIC_KEY ??= trust.publicKeyPem;
+  env.JWT_ISSUER ??= trust.issuers;
   env.LOG_LEVEL = settings.logLevel;
   env.HTTP_HOST ??= '127.0.0.1';
   return env;

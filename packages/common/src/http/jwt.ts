@@ -18,7 +18,8 @@ export interface JwtVerifierSettings {
   jwksUrl?: string;
   /** PEM (SPKI) public key, for a deployment without a JWKS endpoint and for tests. */
   publicKey?: string;
-  issuer?: string;
+  /** The `iss` a token must carry; one of them when several issuers are trusted. */
+  issuer?: string | string[];
   audience?: string;
 }
 
@@ -57,14 +58,22 @@ export interface JwtEnv {
 
 /**
  * The verifier a service's configuration asks for (baseEnv's JWT_* variables). With no key at all the service
- * still starts, warns once, and refuses every token with 401.
+ * still starts, warns once, and refuses every token with 401. JWT_ISSUER lists the trusted issuers, comma-separated
+ * (`make dev` trusts the auth service and the development key); without it any issuer passes, with a warning.
  */
 export function verifierFromEnv(env: JwtEnv, warn: (message: string) => void): JwtVerifier {
   if (!env.JWT_JWKS_URL && !env.JWT_PUBLIC_KEY) {
     warn('neither JWT_JWKS_URL nor JWT_PUBLIC_KEY is set: every token, and so every protected route, is refused with 401');
     return refusingVerifier;
   }
-  return createJwtVerifier({ jwksUrl: env.JWT_JWKS_URL, publicKey: env.JWT_PUBLIC_KEY, issuer: env.JWT_ISSUER, audience: env.JWT_AUDIENCE });
+  const issuers = (env.JWT_ISSUER ?? '').split(',').map((i) => i.trim()).filter(Boolean);
+  if (issuers.length === 0) warn('JWT_ISSUER is not set: tokens of any issuer are accepted if their signature verifies');
+  return createJwtVerifier({
+    jwksUrl: env.JWT_JWKS_URL,
+    publicKey: env.JWT_PUBLIC_KEY,
+    ...(issuers.length > 0 ? { issuer: issuers } : {}),
+    audience: env.JWT_AUDIENCE,
+  });
 }
 
 /** For a service configured without any key: every protected route answers 401 instead of crashing at start. */
