@@ -1,6 +1,6 @@
 // Accounts: credentials, lockout counters and MFA state. Emails are matched case-insensitively.
 import { AlreadyExistsError, NotFoundError } from '@ecommerce/common/errors';
-import { PG_UNIQUE_VIOLATION, sqlState } from '@ecommerce/common/db';
+import { withConstraintErrors } from '@ecommerce/common/db';
 import type { Knex } from 'knex';
 import { sql, type Tx } from './transaction.js';
 
@@ -60,13 +60,11 @@ export class AccountRepository {
   }
 
   async createCustomer(tx: Tx, email: string, passwordHash: string): Promise<Account> {
-    try {
-      const [row] = await sql(tx)<AccountRow>('accounts').insert({ email, type: 'customer', password_hash: passwordHash }).returning('*');
-      return toAccount(row!);
-    } catch (err) {
-      if (sqlState(err) === PG_UNIQUE_VIOLATION) throw new AlreadyExistsError('an account with this email already exists', 'email');
-      throw err;
-    }
+    const known = { accounts_email_key: () => new AlreadyExistsError('an account with this email already exists', 'email') };
+    const [row] = await withConstraintErrors(known, () =>
+      sql(tx)<AccountRow>('accounts').insert({ email, type: 'customer', password_hash: passwordHash }).returning('*'),
+    );
+    return toAccount(row!);
   }
 
   /** A staff account with the user service's id and no password; undefined if the id or email is taken. */

@@ -1,7 +1,7 @@
 // Segments and their rule rows. Membership is the triggers' job (migrations/customer/00002); which events a
 // rule write causes is decided by the segment use cases, in whose unit of work these writes run.
 import { AlreadyExistsError, NotFoundError } from '@ecommerce/common/errors';
-import { PG_UNIQUE_VIOLATION, sqlState } from '@ecommerce/common/db';
+import { withConstraintErrors } from '@ecommerce/common/db';
 import { knexTransaction, type Transaction } from '@ecommerce/common/events';
 import { offsetOf, type Page, type Pagination } from '@ecommerce/common/models';
 import type { Knex } from 'knex';
@@ -42,16 +42,14 @@ export class SegmentRepository {
 
   /** The new segment's id; AlreadyExistsError (field `name`) when the name is taken. */
   async insert(tx: Transaction, input: NewSegment): Promise<string> {
-    try {
-      // A savepoint, so a taken name leaves the caller's transaction usable.
-      return await knexTransaction(tx).transaction(async (sp) => {
+    const known = { segments_name_key: () => new AlreadyExistsError('a segment with this name already exists', 'name') };
+    // A savepoint, so a taken name leaves the caller's transaction usable.
+    return withConstraintErrors(known, () =>
+      knexTransaction(tx).transaction(async (sp) => {
         const [row] = await sp<SegmentRow>('segments').insert({ name: input.name, description: input.description ?? null }).returning('id');
         return row!.id;
-      });
-    } catch (err) {
-      if (sqlState(err) === PG_UNIQUE_VIOLATION) throw new AlreadyExistsError('a segment with this name already exists', 'name');
-      throw err;
-    }
+      }),
+    );
   }
 
   /** Locks the segment for the rest of the transaction (rule changes run one after the other); NotFoundError if missing. */
