@@ -36,13 +36,3 @@ export async function isDatabaseReady(db: Knex): Promise<boolean> {
     return false;
   }
 }
-
-/** Postgres SQLSTATE of a driver error, if it has one. */
-export function sqlState(err: unknown): string | undefined {
-  const code = (err as { code?: unknown } | null)?.code;
-  return typeof code === 'string' ? code : undefined;
-}
-
-export const PG_UNIQUE_VIOLATION = '23505';
-export const PG_FOREIGN_KEY_VIOLATION = '23503';
-export const PG_CHECK_VIOLATION = '23514';
