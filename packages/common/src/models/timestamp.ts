@@ -10,8 +10,9 @@ export const TIMESTAMP_RANGE_MESSAGE = 'must be between 0001-01-01 and 9999-12-3
 /** `z.iso.datetime(options)`, refusing year 0000 and instants outside 0001-01-01 .. 9999-12-31 UTC (400, not 500). */
 export function isoTimestamp(options?: Parameters<typeof z.iso.datetime>[0]) {
   return z.iso.datetime(options).refine((value) => {
-    if (value.startsWith('0000')) return false;
     const instant = Date.parse(value);
-    return instant >= EARLIEST && instant <= LATEST;
+    // Not a timestamp at all: the format check has said so, once is enough.
+    if (Number.isNaN(instant)) return true;
+    return !value.startsWith('0000') && instant >= EARLIEST && instant <= LATEST;
   }, TIMESTAMP_RANGE_MESSAGE);
 }

@@ -56,5 +56,6 @@ describe('isoTimestamp', () => {
     const schema = isoTimestamp({ offset: true });
     for (const ok of ['0001-01-01T00:00:00Z', '2024-02-29T12:00:00.5Z', '9999-12-31T23:59:59.999Z', '2024-01-01T00:00:00+02:00']) expect(schema.safeParse(ok).success, ok).toBe(true);
     for (const bad of ['0000-02-29T14:13:20.26Z', '0000-01-01T00:00:00Z', '9999-12-31T23:00:00-14:00', 'not a date']) expect(schema.safeParse(bad).success, bad).toBe(false);
+    expect(schema.safeParse('tomorrow').error!.issues).toHaveLength(1);
   });
 });
