@@ -13,6 +13,7 @@ import { RevokedTokenRepository } from './repositories/revoked-token-repository.
 import type { UserDirectory } from './staff/user-directory.js';
 import { AccessTokens } from './tokens/access-tokens.js';
 import { SigningKeyStore } from './tokens/signing-keys.js';
+import { CustomerAccounts } from './use-cases/customer-accounts.js';
 import { FailedLogins } from './use-cases/failed-logins.js';
 import { LoginUseCase } from './use-cases/login.js';
 import { MfaUseCases } from './use-cases/mfa.js';
@@ -57,6 +58,7 @@ export interface AuthComponents {
   passwords: PasswordUseCases;
   mfa: MfaUseCases;
   staff: StaffAccounts;
+  customers: CustomerAccounts;
 }
 
 export function createAuthComponents(
@@ -83,7 +85,7 @@ export function createAuthComponents(
   });
   const rolesOf: RoleSource = async (account) => (account.type === 'staff' ? staffDirectory().rolesOf(account.id) : ['customer']);
   const sessions = new Sessions({ db, accounts, refreshTokens, revokedJtis, accessTokens, rolesOf, refreshTtlSeconds: settings.REFRESH_TOKEN_TTL_SECONDS });
-  const failedLogins = new FailedLogins(uow, accounts, { threshold: settings.LOCKOUT_THRESHOLD, lockSeconds: settings.LOCKOUT_SECONDS });
+  const failedLogins = new FailedLogins(uow, accounts, refreshTokens, { threshold: settings.LOCKOUT_THRESHOLD, lockSeconds: settings.LOCKOUT_SECONDS });
   const limiter = new RateLimiter(rateLimits, settings.RATE_LIMIT_WINDOW_SECONDS);
 
   return {
@@ -120,5 +122,6 @@ export function createAuthComponents(
     }),
     mfa: new MfaUseCases({ db, accounts, recoveryCodes, oneTimeTokens, hasher, sessions, failedLogins, issuer: settings.AUTH_ISSUER }),
     staff: new StaffAccounts({ uow, accounts, oneTimeTokens, refreshTokens, invitationTtlSeconds: settings.INVITATION_TTL_SECONDS }),
+    customers: new CustomerAccounts({ uow, accounts }),
   };
 }

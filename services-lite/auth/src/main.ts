@@ -32,7 +32,7 @@ export const authService: ServiceDefinition<typeof authEnv> = {
     // The JWKS is never empty while the service is up: verifiers may fetch it before the first login.
     await components.signingKeys.activeKey();
     const events = await ctx.events(db);
-    const consumer = await startAuthConsumer({ transport: events.transport, uow: components.uow, staff: components.staff, logger, metrics });
+    const consumer = await startAuthConsumer({ transport: events.transport, uow: components.uow, staff: components.staff, customers: components.customers, logger, metrics });
     ctx.onStop(() => consumer.stop());
     const app = createAuthApp({
       db,

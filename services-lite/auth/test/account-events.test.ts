@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PasswordHasher } from '../src/crypto/passwords.js';
 import { AccountRepository } from '../src/repositories/account-repository.js';
 import { OneTimeTokenRepository } from '../src/repositories/one-time-token-repository.js';
+import { RefreshTokenRepository } from '../src/repositories/refresh-token-repository.js';
 import { FailedLogins } from '../src/use-cases/failed-logins.js';
 import { RegisterUseCase } from '../src/use-cases/register.js';
 import { createAuthUnitOfWork } from '../src/use-cases/unit-of-work.js';
@@ -39,7 +40,7 @@ function useCases() {
     committed,
     accounts,
     register: new RegisterUseCase({ uow, accounts, oneTimeTokens, hasher: plainHasher, verificationTtlSeconds: 600 }),
-    failedLogins: new FailedLogins(uow, accounts, { threshold: 2, lockSeconds: 60 }),
+    failedLogins: new FailedLogins(uow, accounts, new RefreshTokenRepository(db), { threshold: 2, lockSeconds: 60 }),
   };
 }
 

@@ -85,6 +85,11 @@ export class AccountRepository {
     return (await sql(tx)('accounts').where({ id, type: 'staff' }).delete()) === 1;
   }
 
+  /** Removes a customer account and, by cascade, its sessions and tokens; false if there was none. */
+  async deleteCustomer(tx: Tx, id: string): Promise<boolean> {
+    return (await sql(tx)('accounts').where({ id, type: 'customer' }).delete()) === 1;
+  }
+
   /**
    * Counts a failed login in one statement (concurrent failures all count). Reaching `threshold` locks the
    * account for `lockSeconds` and restarts the count, so the next lock needs another full run of failures.
