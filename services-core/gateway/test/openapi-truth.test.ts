@@ -1,6 +1,7 @@
 // /openapi.json says what the API does: findings of the OpenAPI fuzzer (scripts/fuzz-openapi.sh, schemathesis in CI)
 // pinned as tests. Answers match their documented schema, every status an operation answers is listed (no catch-all
 // `default`), operations that need a token say so, and parameters carry the constraints the services enforce.
+import { randomUUID } from 'node:crypto';
 import { readDescriptorSet } from '@ecommerce/proto/descriptors';
 import { describe, expect, it } from 'vitest';
 import { OpenApiDocument } from '../src/openapi/document.js';
@@ -22,6 +23,11 @@ interface Doc {
   components: { schemas: Record<string, Schema>; responses: Record<string, Schema> };
 }
 
+/** The gateway's base URL (whichever shape the harness's RunningService has). */
+const gatewayUrl = () => {
+  const gateway = stack.gateway as unknown as { url?: string; urls?: { http?: string } };
+  return gateway.urls?.http ?? gateway.url!;
+};
 const document = async () => (await stack.call('GET', '/openapi.json')).body as Doc;
 
 /** Where `value` breaks `schema` (the JSON Schema keywords the document uses for shapes; formats and patterns aside). */
@@ -78,6 +84,24 @@ describe('answers match the document', () => {
         expect(Object.keys(op.responses), `${verb} ${path}`).not.toContain('default');
         expect(Object.keys(op.responses), `${verb} ${path}`).toEqual(expect.arrayContaining(['400', '401', '429', '503', '504']));
       }
+    }
+  });
+});
+
+describe('statuses', () => {
+  it('a body that is not JSON is refused with 415, which every operation taking a body lists', async () => {
+    const doc = await document();
+    for (const [path, verb] of [['/api/v1/products/{id}', 'patch'], ['/api/v1/users/{id}', 'patch']] as const) {
+      const res = await fetch(`${gatewayUrl()}${path.replace('{id}', randomUUID())}`, {
+        method: verb.toUpperCase(),
+        headers: { authorization: `Bearer ${stack.tokens.admin}`, 'content-type': 'text/plain' },
+        body: 'name=x',
+      });
+      expect(res.status, `${verb} ${path}`).toBe(415);
+      expect(violations(doc, answerSchema(doc, path, verb, 415), await res.json())).toEqual([]);
+    }
+    for (const [path, item] of Object.entries(doc.paths)) {
+      for (const [verb, op] of Object.entries(item)) if (op.requestBody) expect(Object.keys(op.responses), `${verb} ${path}`).toEqual(expect.arrayContaining(['413', '415']));
     }
   });
 });

@@ -55,7 +55,8 @@ export const ERROR_RESPONSE = { $ref: '#/components/responses/Error' } as const;
  * The error statuses an operation may answer (DESIGN.md section 7), besides 429/503/504 which the gateway adds to
  * every operation: 400 for bad input (any request: a malformed query or path counts), 401 for a token that does
  * not verify (on any route, public ones included), 403 where roles are demanded, 404 where the path names a
- * resource, 409 and 422 where a write may conflict with or be refused by the current state, 413 where a body is taken.
+ * resource, 409 and 422 where a write may conflict with or be refused by the current state, 413 (too large) and 415
+ * (not JSON) where a body is taken.
  */
 export function errorStatuses(op: { method: string; access: Access; pathParams: boolean; body: boolean; extra?: number[] }): number[] {
   const statuses = new Set([400, 401]);
@@ -65,7 +66,10 @@ export function errorStatuses(op: { method: string; access: Access; pathParams: 
     statuses.add(409);
     statuses.add(422);
   }
-  if (op.body) statuses.add(413);
+  if (op.body) {
+    statuses.add(413);
+    statuses.add(415);
+  }
   for (const status of op.extra ?? []) statuses.add(status);
   return [...statuses].sort((a, b) => a - b);
 }

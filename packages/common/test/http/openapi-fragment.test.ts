@@ -14,7 +14,7 @@ describe('openApiFragment', () => {
     ]);
     const statuses = (path: string, verb: string) => Object.keys((fragment.paths[path]![verb]!.responses as object) ?? {});
     expect(statuses('/api/v1/things', 'get')).toEqual(['200', '400', '401']);
-    expect(statuses('/api/v1/things/{id}', 'patch')).toEqual(['200', '400', '401', '403', '404', '409', '413', '422']);
+    expect(statuses('/api/v1/things/{id}', 'patch')).toEqual(['200', '400', '401', '403', '404', '409', '413', '415', '422']);
     expect(statuses('/api/v1/me', 'get')).toEqual(['200', '400', '401', '404']);
     expect(fragment.paths['/api/v1/me']!.get!.security).toEqual([{ bearerAuth: [] }]);
     expect(fragment.paths['/api/v1/things']!.get!.security).toBeUndefined();
