@@ -12,13 +12,15 @@ const C = '/api/v1/customers';
 const S = `${C}/segments`;
 const CUSTOMER = ['customer'];
 const STAFF = ['staff', 'admin'];
+/** A customer token whose profile does not exist (yet: registration arrives by event, or no more: erased) finds nothing. */
+const NO_PROFILE = [404];
 
 const routes: DocumentedRoute[] = [
-  { method: 'get', path: `${C}/me`, summary: 'The signed-in customer’s profile', response: customerSchema, roles: CUSTOMER },
-  { method: 'patch', path: `${C}/me`, summary: 'Change own names or phone', body: updateProfileBody, response: customerSchema, roles: CUSTOMER },
-  { method: 'delete', path: `${C}/me`, summary: 'Erase own profile (soft delete and anonymisation)', status: 204, roles: CUSTOMER },
+  { method: 'get', path: `${C}/me`, summary: 'The signed-in customer’s profile', response: customerSchema, roles: CUSTOMER, errors: NO_PROFILE },
+  { method: 'patch', path: `${C}/me`, summary: 'Change own names or phone', body: updateProfileBody, response: customerSchema, roles: CUSTOMER, errors: NO_PROFILE },
+  { method: 'delete', path: `${C}/me`, summary: 'Erase own profile (soft delete and anonymisation)', status: 204, roles: CUSTOMER, errors: NO_PROFILE },
   { method: 'get', path: `${C}/me/addresses`, summary: 'Own addresses', response: z.array(addressSchema), roles: CUSTOMER },
-  { method: 'post', path: `${C}/me/addresses`, summary: 'Add an address (may become a default)', body: createAddressBody, response: addressSchema, roles: CUSTOMER },
+  { method: 'post', path: `${C}/me/addresses`, summary: 'Add an address (may become a default)', body: createAddressBody, response: addressSchema, roles: CUSTOMER, errors: NO_PROFILE },
   { method: 'get', path: `${C}/me/addresses/:addressId`, summary: 'One own address', params: addressParams, response: addressSchema, roles: CUSTOMER },
   { method: 'patch', path: `${C}/me/addresses/:addressId`, summary: 'Change an own address or make it a default', params: addressParams, body: updateAddressBody, response: addressSchema, roles: CUSTOMER },
   { method: 'delete', path: `${C}/me/addresses/:addressId`, summary: 'Remove an own address', params: addressParams, status: 204, roles: CUSTOMER },
