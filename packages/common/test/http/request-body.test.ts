@@ -38,7 +38,7 @@ describe('request bodies', () => {
   });
 
   it('answers 400 naming the body when there is none, with or without a JSON content type', async () => {
-    for (const headers of [{}, { 'content-type': 'application/json' }]) {
+    for (const headers of [{}, { 'content-type': 'application/json' }] as Array<Record<string, string>>) {
       const res = await patch({ headers });
       expect(res.status).toBe(400);
       expect((await res.json()).error).toMatchObject({ code: 'INVALID_ARGUMENT', details: [{ field: 'body', message: expect.stringContaining('required') }] });
