@@ -24,15 +24,16 @@ export async function runCatalogHttpBench(): Promise<void> {
     await db.destroy();
 
     const catalog = await startCatalog({ ...process.env, DATABASE_URL: databaseUrl, HTTP_PORT: '0', HTTP_HOST: '127.0.0.1', LOG_LEVEL: 'silent' });
+    const catalogUrl = catalog.urls.http!;
     const path = '/api/v1/products?limit=20';
-    const body = await (await fetch(`${catalog.url}${path}`)).text();
+    const body = await (await fetch(`${catalogUrl}${path}`)).text();
     const count = (JSON.parse(body) as { data: unknown[] }).data.length;
     if (count !== 20) throw new Error(`expected 20 products from the catalog, got ${count}`);
     const bare = await startBareServer(body);
     const bareExpress = await startBareExpress(body);
     try {
       const settings = { seconds: SECONDS, connections: CONNECTIONS };
-      const service = await httpLoad({ ...settings, url: `${catalog.url}${path}` });
+      const service = await httpLoad({ ...settings, url: `${catalogUrl}${path}` });
       const floor = await httpLoad({ ...settings, url: `${bare.url}${path}` });
       const framework = await httpLoad({ ...settings, url: `${bareExpress.url}${path}` });
       console.log(`GET ${path}, ${PRODUCTS} products seeded, ${CONNECTIONS} connections, ${SECONDS} s each`);

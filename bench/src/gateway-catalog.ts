@@ -23,19 +23,21 @@ export async function runGatewayCatalogBench(): Promise<void> {
 
     const quiet = { HTTP_PORT: '0', HTTP_HOST: '127.0.0.1', LOG_LEVEL: 'silent' };
     const catalog = await startCatalog({ ...process.env, ...quiet, DATABASE_URL: databaseUrl });
+    const catalogUrl = catalog.urls.http!;
     // The limiter stays in the path (it is part of the cost) with a budget the benchmark cannot exhaust.
-    const gateway = await startGateway({ ...process.env, ...quiet, CATALOG_URL: catalog.url, RATE_LIMIT_PER_MINUTE: '1000000' });
+    const gateway = await startGateway({ ...process.env, ...quiet, CATALOG_URL: catalogUrl, RATE_LIMIT_PER_MINUTE: '1000000' });
+    const gatewayUrl = gateway.urls.http!;
     const path = '/api/v1/products?limit=20';
-    const direct = await fetch(`${catalog.url}${path}`).then((r) => r.text());
-    if (direct !== (await fetch(`${gateway.url}${path}`).then((r) => r.text()))) throw new Error('the gateway answered something else than the catalog');
+    const direct = await fetch(`${catalogUrl}${path}`).then((r) => r.text());
+    if (direct !== (await fetch(`${gatewayUrl}${path}`).then((r) => r.text()))) throw new Error('the gateway answered something else than the catalog');
     // The same gateway code in front of a server answering from memory: what the gateway alone can carry.
     const bare = await startBareServer(direct);
     const gatewayToBare = await startGateway({ ...process.env, ...quiet, CATALOG_URL: bare.url, RATE_LIMIT_PER_MINUTE: '1000000' });
     try {
       const settings = { seconds: SECONDS, connections: CONNECTIONS };
-      const viaCatalog = await httpLoad({ ...settings, url: `${catalog.url}${path}` });
-      const viaGateway = await httpLoad({ ...settings, url: `${gateway.url}${path}` });
-      const gatewayAlone = await httpLoad({ ...settings, url: `${gatewayToBare.url}${path}` });
+      const viaCatalog = await httpLoad({ ...settings, url: `${catalogUrl}${path}` });
+      const viaGateway = await httpLoad({ ...settings, url: `${gatewayUrl}${path}` });
+      const gatewayAlone = await httpLoad({ ...settings, url: `${gatewayToBare.urls.http}${path}` });
       console.log(`GET ${path}, ${PRODUCTS} products seeded, ${CONNECTIONS} connections, ${SECONDS} s each; gateway and catalog share one process, as in make dev`);
       console.log(formatLoad('catalog directly', viaCatalog));
       console.log(formatLoad('through the gateway', viaGateway));

@@ -30,10 +30,7 @@ export const hostedServices: HostedService[] = [
   {
     name: 'catalog',
     ports: { http: 8012 },
-    async start(env, { transport }) {
-      const s = await startCatalog(env, { transport });
-      return { urls: { http: s.url }, stop: s.stop };
-    },
+    start: (env, shared) => startCatalog(env, shared),
   },
   {
     name: 'user',
@@ -56,9 +53,6 @@ export const hostedServices: HostedService[] = [
   {
     name: 'gateway',
     ports: { http: 8080 },
-    async start(env) {
-      const s = await startGateway(env);
-      return { urls: { http: s.url, docs: `${s.url}/docs` }, stop: s.stop };
-    },
+    start: (env, shared) => startGateway(env, shared),
   },
 ];

@@ -64,7 +64,7 @@ describe('catalog through the gateway', () => {
   it('labels metrics of proxied requests by prefix and of transcoded ones by route, not per id', async () => {
     await stack.call('GET', '/api/v1/products/00000000-0000-4000-8000-000000000001');
     await stack.call('GET', '/api/v1/users/00000000-0000-4000-8000-000000000001', { token: stack.tokens.staff });
-    const metrics = await (await fetch(`${stack.gateway.url}/metrics`)).text();
+    const metrics = await (await fetch(`${stack.gateway.urls.http}/metrics`)).text();
     expect(metrics).toMatch(/http_requests_total\{[^}]*route="\/api\/v1\/products\{\/\*rest\}"[^}]*status_code="404"/);
     expect(metrics).toMatch(/http_requests_total\{[^}]*route="\/api\/v1\/users\/:id"[^}]*status_code="404"/);
     expect(metrics).not.toContain('00000000-0000-4000-8000-000000000001');

@@ -4,11 +4,12 @@ import type { AddressInfo } from 'node:net';
 import { createTestJwtIssuer, type TestJwtIssuer } from '@ecommerce/common/testing';
 import { exportJWK, generateKeyPair, SignJWT, type CryptoKey } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startGateway, type RunningGateway } from '../src/main.js';
+import type { RunningService } from '@ecommerce/common/lifecycle';
+import { startGateway } from '../src/main.js';
 
 let jwksServer: http.Server;
 let jwksFetches = 0;
-let gateway: RunningGateway;
+let gateway: RunningService;
 let fixedKey: TestJwtIssuer;
 let authKey: CryptoKey;
 
@@ -46,7 +47,7 @@ afterAll(async () => {
 
 // /api/v1/customers needs a token at the edge and has no upstream here, so 404 means "the edge let it in".
 const edgeStatus = async (token: string) =>
-  (await fetch(`${gateway.url}/api/v1/customers/me`, { headers: { authorization: `Bearer ${token}` } })).status;
+  (await fetch(`${gateway.urls.http}/api/v1/customers/me`, { headers: { authorization: `Bearer ${token}` } })).status;
 
 describe('edge token verification', () => {
   it('accepts a token signed by a key in the auth service JWKS, fetching the JWKS once', async () => {

@@ -1,16 +1,17 @@
 // Starts the real catalog and user services (each on port 0, against its own freshly migrated database) and
 // the gateway in front of them, with tokens for each role signed by one test issuer that all three trust.
 import { randomBytes } from 'node:crypto';
-import { startCatalog, type RunningCatalog } from '@ecommerce/catalog';
+import { startCatalog } from '@ecommerce/catalog';
 import { createMigratedTestDatabase, createTestJwtIssuer, type TestDatabase, type TestJwtIssuer } from '@ecommerce/common/testing';
 import type { RunningService } from '@ecommerce/common/lifecycle';
 import { startUser } from '@ecommerce/user';
 import { afterAll, beforeAll } from 'vitest';
-import { startGateway, type GatewayOverrides, type RunningGateway } from '../src/main.js';
+import { startGateway, type GatewayOverrides } from '../src/main.js';
 
 export interface Stack {
-  gateway: RunningGateway;
-  catalog: RunningCatalog;
+  gateway: RunningService;
+  /** A test that restarts the catalog puts the new one here; stop() stops whichever is here then. */
+  catalog: RunningService;
   user: RunningService;
   issuer: TestJwtIssuer;
   tokens: { admin: string; staff: string; customer: string };
@@ -36,7 +37,8 @@ export async function startStack(gatewayEnv: Record<string, string> = {}, overri
   const catalog = await startCatalog(catalogEnv);
   const user = await startUser({ ...common, HTTP_PORT: '0', GRPC_PORT: '0', GRPC_HOST: '127.0.0.1', DATABASE_URL: databases.user.url, SHUTDOWN_DRAIN_MS: '500' });
   const gateway = await startGateway(
-    { ...common, HTTP_PORT: '0', CATALOG_URL: catalog.url, USER_GRPC_ADDRESS: user.urls.grpc!, SHUTDOWN_DRAIN_MS: '500', ...gatewayEnv },
+    { ...common, HTTP_PORT: '0', CATALOG_URL: catalog.urls.http, USER_GRPC_ADDRESS: user.urls.grpc!, SHUTDOWN_DRAIN_MS: '500', ...gatewayEnv },
+    {},
     overrides,
   );
   const stack: Stack = {
@@ -45,7 +47,7 @@ export async function startStack(gatewayEnv: Record<string, string> = {}, overri
     user,
     issuer,
     databases,
-    catalogEnv: { ...catalogEnv, HTTP_PORT: new URL(catalog.url).port },
+    catalogEnv: { ...catalogEnv, HTTP_PORT: new URL(catalog.urls.http!).port },
     tokens: {
       admin: await issuer.sign({ sub: 'admin-1', roles: ['admin'], type: 'staff' }),
       staff: await issuer.sign({ sub: 'staff-1', roles: ['staff'], type: 'staff' }),
@@ -55,13 +57,14 @@ export async function startStack(gatewayEnv: Record<string, string> = {}, overri
       const headers: Record<string, string> = { ...options.headers };
       if (options.token) headers.authorization = `Bearer ${options.token}`;
       if (options.body !== undefined) headers['content-type'] = 'application/json';
-      const response = await fetch(`${gateway.url}${path}`, { method, headers, body: options.body === undefined ? undefined : JSON.stringify(options.body) });
+      const response = await fetch(`${gateway.urls.http}${path}`, { method, headers, body: options.body === undefined ? undefined : JSON.stringify(options.body) });
       const text = await response.text();
       return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : undefined };
     },
-    async stop() {
+    async stop(this: Stack) {
       await gateway.stop();
-      await stack.catalog.stop();
+      // `this`, not the object built here: useStack copies the fields into the object tests hold (and reassign).
+      await this.catalog.stop();
       await user.stop();
       await databases.catalog.drop();
       await databases.user.drop();

@@ -5,13 +5,14 @@ import { FileDescriptorSetSchema } from '@bufbuild/protobuf/wkt';
 import { createTestJwtIssuer } from '@ecommerce/common/testing';
 import { Server, ServerCredentials, status, type Metadata, type sendUnaryData, type ServerUnaryCall } from '@grpc/grpc-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startGateway, type RunningGateway } from '../src/main.js';
+import type { RunningService } from '@ecommerce/common/lifecycle';
+import { startGateway } from '../src/main.js';
 import { shelfRegistry } from './descriptor-fixture.js';
 
 const registry = shelfRegistry();
 const method = registry.getService('ecommerce.shelf.v1.ShelfService')!.methods[0]!;
 let server: Server;
-let gateway: RunningGateway;
+let gateway: RunningService;
 let token: string;
 const received: { request: Record<string, unknown>; metadata: Metadata }[] = [];
 
@@ -51,6 +52,7 @@ beforeAll(async () => {
   const descriptorSet = toBinary(FileDescriptorSetSchema, create(FileDescriptorSetSchema, { file: [...registry.files].map((f) => f.proto) }));
   gateway = await startGateway(
     { HTTP_PORT: '0', HTTP_HOST: '127.0.0.1', LOG_LEVEL: 'silent', SHELF_GRPC_ADDRESS: `127.0.0.1:${port}`, JWT_PUBLIC_KEY: issuer.publicKeyPem },
+    {},
     { descriptorSet },
   );
 });
@@ -62,7 +64,7 @@ afterAll(async () => {
 
 describe('a core service the gateway has never seen', () => {
   it('is called over REST with path, nested and repeated query fields, and answers proto-JSON in the envelope', async () => {
-    const res = await fetch(`${gateway.url}/api/v1/shelves/sci-fi/books?tags=space&tags=robots&filter.priceRange.to=30&in_stock=true`);
+    const res = await fetch(`${gateway.urls.http}/api/v1/shelves/sci-fi/books?tags=space&tags=robots&filter.priceRange.to=30&in_stock=true`);
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ success: true, data: { titles: ['A book about space', 'A book about robots'] } });
     const { request } = received.at(-1)!;
@@ -70,7 +72,7 @@ describe('a core service the gateway has never seen', () => {
   });
 
   it('serves an additional binding with a custom verb, the body mapped to the field it names', async () => {
-    const res = await fetch(`${gateway.url}/api/v1/shelves/poetry/books:search?tags=old`, {
+    const res = await fetch(`${gateway.urls.http}/api/v1/shelves/poetry/books:search?tags=old`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ minPrice: 3, authors: ['Basho'] }),
@@ -81,7 +83,7 @@ describe('a core service the gateway has never seen', () => {
 
   it('passes the token, the request id and the trace context on as gRPC metadata', async () => {
     const trace = '0af7651916cd43dd8448eb211c80319c';
-    await fetch(`${gateway.url}/api/v1/shelves/poetry/books`, {
+    await fetch(`${gateway.urls.http}/api/v1/shelves/poetry/books`, {
       headers: { authorization: `Bearer ${token}`, 'x-request-id': 'shelf-req-1', traceparent: `00-${trace}-b7ad6b7169203331-01` },
     });
     const { metadata } = received.at(-1)!;
@@ -91,13 +93,13 @@ describe('a core service the gateway has never seen', () => {
   });
 
   it('maps its gRPC errors like any other: NOT_FOUND is a 404', async () => {
-    const res = await fetch(`${gateway.url}/api/v1/shelves/missing/books`);
+    const res = await fetch(`${gateway.urls.http}/api/v1/shelves/missing/books`);
     expect(res.status).toBe(404);
     expect((await res.json()).error).toMatchObject({ code: 'NOT_FOUND', message: 'shelf missing not found' });
   });
 
   it('appears in the OpenAPI document', async () => {
-    const doc = await (await fetch(`${gateway.url}/openapi.json`)).json();
+    const doc = await (await fetch(`${gateway.urls.http}/openapi.json`)).json();
     expect(Object.keys(doc.paths)).toEqual(['/api/v1/shelves/{shelf}/books', '/api/v1/shelves/{shelf}/books:search']);
   });
 });

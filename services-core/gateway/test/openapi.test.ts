@@ -33,7 +33,7 @@ describe('/openapi.json', () => {
 
   it('lists every route of the catalog fragment, and only routes some upstream serves', async () => {
     const doc = (await stack.call('GET', '/openapi.json')).body as Doc;
-    const fragment = (await (await fetch(`${stack.catalog.url}/openapi.json`)).json()) as Doc;
+    const fragment = (await (await fetch(`${stack.catalog.urls.http}/openapi.json`)).json()) as Doc;
     expect(operations(fragment).length).toBeGreaterThanOrEqual(24);
     expect(operations(doc)).toEqual(expect.arrayContaining(operations(fragment)));
     for (const path of Object.keys(doc.paths)) expect(path).toMatch(/^\/api\/v1\/(users|roles|permissions|products|categories|brands|pages)\b/);
@@ -50,18 +50,18 @@ describe('/openapi.json', () => {
 
 describe('/docs', () => {
   it('serves a page and script that load nothing from another origin', async () => {
-    const page = await fetch(`${stack.gateway.url}/docs`);
+    const page = await fetch(`${stack.gateway.urls.http}/docs`);
     expect(page.status).toBe(200);
     expect(page.headers.get('content-type')).toMatch(/text\/html/);
     const html = await page.text();
-    const script = await (await fetch(`${stack.gateway.url}/docs/docs.js`)).text();
+    const script = await (await fetch(`${stack.gateway.urls.http}/docs/docs.js`)).text();
     expect(html).toContain('<script src="/docs/docs.js">');
     expect(script).toContain("fetch('/openapi.json')");
     for (const text of [html, script]) expect(text).not.toMatch(/(src|href)="https?:|fetch\('https?:/);
   });
 
   it('renders one entry per operation, and its form calls the gateway with path and query filled in', async () => {
-    const script = await (await fetch(`${stack.gateway.url}/docs/docs.js`)).text();
+    const script = await (await fetch(`${stack.gateway.urls.http}/docs/docs.js`)).text();
     const doc = (await stack.call('GET', '/openapi.json')).body as Doc;
     const root = new FakeElement('main');
     const token = Object.assign(new FakeElement('input'), { value: stack.tokens.staff });

@@ -3,7 +3,8 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createTestJwtIssuer } from '@ecommerce/common/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startGateway, type RunningGateway } from '../src/main.js';
+import type { RunningService } from '@ecommerce/common/lifecycle';
+import { startGateway } from '../src/main.js';
 
 interface Seen {
   headers: http.IncomingHttpHeaders;
@@ -12,7 +13,7 @@ interface Seen {
 }
 
 let upstream: http.Server;
-let gateway: RunningGateway;
+let gateway: RunningService;
 const seen: Seen[] = [];
 let releaseSecondChunk: () => void = () => {};
 let staffToken: string;
@@ -70,7 +71,7 @@ describe('the proxy', () => {
   it('forwards path, query, body, request id, X-Forwarded-* and a child of the caller trace, and drops hop-by-hop headers', async () => {
     const callerTrace = '4bf92f3577b34da6a3ce929d0e0e4736';
     // node:http rather than fetch: fetch refuses to send a Connection header.
-    const res = await rawRequest(`${gateway.url}/api/v1/products?limit=2&q=red%20shoe`, {
+    const res = await rawRequest(`${gateway.urls.http}/api/v1/products?limit=2&q=red%20shoe`, {
       method: 'POST',
       headers: {
         'content-type': 'application/json',
@@ -91,7 +92,7 @@ describe('the proxy', () => {
     expect(request.headers['x-request-id']).toBe('req-42');
     expect(request.headers['x-forwarded-for']).toBe('203.0.113.9, 127.0.0.1');
     expect(request.headers['x-forwarded-proto']).toBe('http');
-    expect(request.headers['x-forwarded-host']).toBe(new URL(gateway.url).host);
+    expect(request.headers['x-forwarded-host']).toBe(new URL(gateway.urls.http!).host);
     expect(request.headers.traceparent).toMatch(new RegExp(`^00-${callerTrace}-[0-9a-f]{16}-0[01]$`));
     expect(request.headers.traceparent).not.toContain('00f067aa0ba902b7');
     expect(request.headers['x-client-hop']).toBeUndefined();
@@ -106,12 +107,12 @@ describe('the proxy', () => {
   });
 
   it('answers CORS for an allowed origin itself', async () => {
-    const res = await fetch(`${gateway.url}/api/v1/products`, { headers: { origin: 'https://shop.example.com' } });
+    const res = await fetch(`${gateway.urls.http}/api/v1/products`, { headers: { origin: 'https://shop.example.com' } });
     expect(res.headers.get('access-control-allow-origin')).toBe('https://shop.example.com');
   });
 
   it('streams the upstream answer: the first chunk arrives while the upstream is still writing', async () => {
-    const res = await fetch(`${gateway.url}/api/v1/products/stream`);
+    const res = await fetch(`${gateway.urls.http}/api/v1/products/stream`);
     const reader = res.body!.getReader();
     const first = await reader.read();
     expect(new TextDecoder().decode(first.value)).toBe('first\n');
@@ -130,14 +131,14 @@ describe('the proxy', () => {
         else controller.close();
       },
     });
-    const res = await fetch(`${gateway.url}/api/v1/brands`, { method: 'POST', body, duplex: 'half', headers: { 'content-type': 'application/json', authorization: `Bearer ${staffToken}` } } as RequestInit);
+    const res = await fetch(`${gateway.urls.http}/api/v1/brands`, { method: 'POST', body, duplex: 'half', headers: { 'content-type': 'application/json', authorization: `Bearer ${staffToken}` } } as RequestInit);
     expect(res.status).toBe(200);
     expect(seen.at(-1)!.body).toBe('{"a":1}');
     expect(seen.at(-1)!.headers['transfer-encoding']).toBe('chunked');
   });
 
   it('answers 504 when the upstream sends no answer within the route timeout', async () => {
-    const res = await fetch(`${gateway.url}/api/v1/products/slow`);
+    const res = await fetch(`${gateway.urls.http}/api/v1/products/slow`);
     expect(res.status).toBe(504);
     expect((await res.json()).error).toMatchObject({ code: 'DEADLINE_EXCEEDED', message: 'upstream catalog did not answer within 300 ms' });
   });
@@ -152,7 +153,7 @@ describe('the proxy', () => {
         controller.enqueue(new TextEncoder().encode('x'.repeat(1024)));
       },
     });
-    const res = await fetch(`${gateway.url}/api/v1/brands`, { method: 'POST', body, duplex: 'half', headers: { 'content-type': 'application/json', authorization: `Bearer ${staffToken}` } } as RequestInit);
+    const res = await fetch(`${gateway.urls.http}/api/v1/brands`, { method: 'POST', body, duplex: 'half', headers: { 'content-type': 'application/json', authorization: `Bearer ${staffToken}` } } as RequestInit);
     expect(res.status).toBe(413);
     expect((await res.json()).error.code).toBe('PAYLOAD_TOO_LARGE');
     expect(seen.slice(before).map((s) => s.body.length)).toEqual([]);

@@ -44,7 +44,7 @@ describe('an upstream that goes down', () => {
   it('answers 503 naming the core service when its gRPC address does not answer', async () => {
     const lonely = await startGateway({ HTTP_PORT: '0', HTTP_HOST: '127.0.0.1', LOG_LEVEL: 'silent', JWT_PUBLIC_KEY: stack.issuer.publicKeyPem, USER_GRPC_ADDRESS: `127.0.0.1:${await freePort()}`, GRPC_DEADLINE_MS: '2000' });
     try {
-      const res = await fetch(`${lonely.url}/api/v1/roles`, { headers: { authorization: `Bearer ${stack.tokens.staff}` } });
+      const res = await fetch(`${lonely.urls.http}/api/v1/roles`, { headers: { authorization: `Bearer ${stack.tokens.staff}` } });
       expect(res.status).toBe(503);
       expect((await res.json()).error).toMatchObject({ code: 'UNAVAILABLE', message: 'upstream user is unavailable' });
     } finally {
@@ -68,7 +68,7 @@ describe('rate limits', () => {
   it('counts each client behind a trusted load balancer separately, by X-Forwarded-For', async () => {
     const edge = await startGateway({ HTTP_PORT: '0', HTTP_HOST: '127.0.0.1', LOG_LEVEL: 'silent', TRUST_PROXY_HOPS: '1', RATE_LIMIT_PER_MINUTE: '1' });
     try {
-      const from = (client: string) => fetch(`${edge.url}/api/v1/anything`, { headers: { 'x-forwarded-for': client } }).then((r) => r.status);
+      const from = (client: string) => fetch(`${edge.urls.http}/api/v1/anything`, { headers: { 'x-forwarded-for': client } }).then((r) => r.status);
       expect(await from('198.51.100.1')).toBe(404);
       expect(await from('198.51.100.1')).toBe(429);
       expect(await from('198.51.100.2')).toBe(404);

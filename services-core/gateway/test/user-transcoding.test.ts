@@ -100,7 +100,7 @@ describe('user RPCs over REST', () => {
   });
 
   it('answers 400 for malformed JSON in the body', async () => {
-    const response = await fetch(`${stack.gateway.url}/api/v1/roles`, {
+    const response = await fetch(`${stack.gateway.urls.http}/api/v1/roles`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${stack.tokens.admin}` },
       body: '{"name":',

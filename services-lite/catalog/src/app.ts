@@ -1,9 +1,12 @@
-// Builds the catalog's Express app from its dependencies; main.ts owns creating and closing them.
+// Builds the catalog's Express app from what main.ts opened: repositories, the unit of work, the product cache
+// and the use cases over them, then the routes. main.ts owns opening and closing the resources.
 import type { Cache } from '@ecommerce/common/cache';
 import { isDatabaseReady } from '@ecommerce/common/db';
+import { KnexUnitOfWork } from '@ecommerce/common/events';
 import { createServiceApp, finishServiceApp, requireRoles, type JwtVerifier } from '@ecommerce/common/http';
 import type { Logger } from '@ecommerce/common/logger';
 import type { ServiceMetrics } from '@ecommerce/common/observability';
+import { eventCatalog, type EventCatalog } from '@ecommerce/proto/event-catalog';
 import { Router, type Express } from 'express';
 import type { Knex } from 'knex';
 import { ProductCache } from './cache/product-cache.js';
@@ -16,6 +19,9 @@ import { brandRoutes } from './routes/brands.js';
 import { categoryRoutes } from './routes/categories.js';
 import { pageRoutes } from './routes/pages.js';
 import { productRoutes } from './routes/products.js';
+import type { CatalogEventType } from './use-cases/catalog-events.js';
+import { ManageCategoriesUseCase } from './use-cases/manage-categories.js';
+import { ManageProductsUseCase } from './use-cases/manage-products.js';
 
 export const SERVICE_NAME = 'catalog';
 
@@ -30,6 +36,11 @@ export interface CatalogAppDeps {
   bodyLimit?: string;
 }
 
+/** The catalog's unit of work: its writes and the catalog.* events they decide commit together. */
+export function catalogUnitOfWork(db: Knex): KnexUnitOfWork<EventCatalog, CatalogEventType> {
+  return new KnexUnitOfWork<EventCatalog, CatalogEventType>({ db, catalog: eventCatalog, service: SERVICE_NAME });
+}
+
 export function createCatalogApp(deps: CatalogAppDeps): Express {
   const app = createServiceApp({
     service: SERVICE_NAME,
@@ -41,11 +52,12 @@ export function createCatalogApp(deps: CatalogAppDeps): Express {
   });
   const staffOnly = requireRoles(deps.verifier, 'staff', 'admin');
   const productCache = new ProductCache(deps.cache, deps.logger, deps.productCacheTtlSeconds);
+  const uow = catalogUnitOfWork(deps.db);
 
   const api = Router();
-  api.use(categoryRoutes({ categories: new CategoryRepository(deps.db), productCache, staffOnly }));
+  api.use(categoryRoutes({ categories: new ManageCategoriesUseCase(new CategoryRepository(deps.db), uow, productCache), staffOnly }));
   api.use(brandRoutes({ brands: new BrandRepository(deps.db), staffOnly }));
-  api.use(productRoutes({ products: new ProductRepository(deps.db), productCache, staffOnly }));
+  api.use(productRoutes({ products: new ManageProductsUseCase(new ProductRepository(deps.db), uow, productCache), staffOnly }));
   api.use(pageRoutes({ pages: new PageRepository(deps.db), staffOnly }));
   app.use('/api/v1', api);
   // This service's part of the platform's OpenAPI document; the gateway merges it into /openapi.json.

@@ -1,8 +1,8 @@
 // Acceptance (issue 4): a product created through the catalog API reaches a Kafka consumer as a CloudEvent
 // whose traceparent belongs to the HTTP request's trace. Runs when KAFKA_BROKERS is set.
-import { createKafkaTransport, parseBrokers } from '@ecommerce/common/events';
+import { createKafkaTransport, parseBrokers, parsePayload } from '@ecommerce/common/events';
+import { eventCatalog } from '@ecommerce/proto/event-catalog';
 import { describe, expect, it } from 'vitest';
-import { productEvents } from '../src/events/catalog-events.js';
 import { startCatalogHarness } from './catalog-harness.js';
 import { catalogEventProbe, createTracedProduct } from './event-probe.js';
 
@@ -24,7 +24,7 @@ describe('catalog events over Kafka', () => {
       const id = await createTracedProduct(harness, traceId, { sku: `KAFKA-${Date.now()}`, slug: `kafka-${Date.now()}`, name: 'Over Kafka' });
       const event = await probe.next('catalog.product.created', id);
       expect(event.traceparent?.split('-')[1]).toBe(traceId);
-      expect(productEvents.created.parse(event).product?.id).toBe(id);
+      expect(parsePayload(eventCatalog['catalog.product.created'], event).product?.id).toBe(id);
     } finally {
       await probe.stop();
       await probeTransport.close();

@@ -1,10 +1,10 @@
 // Catalog writes publish CloudEvents through the outbox: what a consumer of catalog.product and
 // catalog.category receives, in order per entity, carrying the writing request's trace.
 import { ConfigError } from '@ecommerce/common/config';
-import { createInProcessTransport } from '@ecommerce/common/events';
+import { createInProcessTransport, parsePayload } from '@ecommerce/common/events';
+import { eventCatalog } from '@ecommerce/proto/event-catalog';
 import { ProductStatus } from '@ecommerce/proto/events/v1/catalog';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { categoryEvents, productEvents } from '../src/events/catalog-events.js';
 import { startCatalog } from '../src/main.js';
 import { startCatalogHarness, type CatalogHarness } from './catalog-harness.js';
 import { catalogEventProbe, createTracedProduct, type CatalogEventProbe } from './event-probe.js';
@@ -29,7 +29,7 @@ describe('catalog events (in-process transport)', () => {
     const event = await probe.next('catalog.product.created', id);
     expect(event).toMatchObject({ source: '/ecommerce/catalog', subject: id, specversion: '1.0' });
     expect(event.traceparent).toMatch(new RegExp(`^00-${traceId}-[0-9a-f]{16}-01$`));
-    expect(productEvents.created.parse(event).product).toMatchObject({ id, sku: 'EVT-1', status: ProductStatus.PRODUCT_STATUS_ACTIVE });
+    expect(parsePayload(eventCatalog['catalog.product.created'], event).product).toMatchObject({ id, sku: 'EVT-1', status: ProductStatus.PRODUCT_STATUS_ACTIVE });
   });
 
   it('publishes update, delete and restore of a product in the order they happened', async () => {
@@ -40,9 +40,9 @@ describe('catalog events (in-process transport)', () => {
     await harness.api.post(`/products/${id}/restore`, {}, harness.staffToken);
     const types = await probe.typesFor(id, 4);
     expect(types).toEqual(['catalog.product.created', 'catalog.product.updated', 'catalog.product.deleted', 'catalog.product.restored']);
-    const updated = productEvents.updated.parse(await probe.next('catalog.product.updated', id));
+    const updated = parsePayload(eventCatalog['catalog.product.updated'], await probe.next('catalog.product.updated', id));
     expect(updated.changedFields).toEqual(['name', 'status']);
-    expect(productEvents.deleted.parse(await probe.next('catalog.product.deleted', id))).toMatchObject({ productId: id, sku: 'EVT-2' });
+    expect(parsePayload(eventCatalog['catalog.product.deleted'], await probe.next('catalog.product.deleted', id))).toMatchObject({ productId: id, sku: 'EVT-2' });
   });
 
   it('publishes nothing for a write the catalog refuses', async () => {
@@ -59,7 +59,7 @@ describe('catalog events (in-process transport)', () => {
     await harness.api.patch(`/categories/${id}`, { name: 'Event boots' }, harness.staffToken);
     await harness.api.delete(`/categories/${id}`, harness.staffToken);
     expect(await probe.typesFor(id, 3)).toEqual(['catalog.category.created', 'catalog.category.updated', 'catalog.category.deleted']);
-    expect(categoryEvents.updated.parse(await probe.next('catalog.category.updated', id)).category?.name).toBe('Event boots');
+    expect(parsePayload(eventCatalog['catalog.category.updated'], await probe.next('catalog.category.updated', id)).category?.name).toBe('Event boots');
   });
 });
 

@@ -1,5 +1,5 @@
 // Starts the real catalog service on port 0 against a freshly migrated database, with tokens for each role.
-import type { EventTransport } from '@ecommerce/common/events';
+import type { SharedResources } from '@ecommerce/common/lifecycle';
 import { createMigratedTestDatabase, createTestJwtIssuer, apiClient, type ApiClient } from '@ecommerce/common/testing';
 import { afterAll, beforeAll } from 'vitest';
 import { startCatalog } from '../src/main.js';
@@ -15,8 +15,8 @@ export interface CatalogHarness {
   stop(): Promise<void>;
 }
 
-/** `transport`: where the catalog's events go (tests that observe them); by default its own in-process one. */
-export async function startCatalogHarness(options: { transport?: EventTransport } = {}): Promise<CatalogHarness> {
+/** `shared.transport`: where the catalog's events go (tests that observe them); by default its own in-process one. */
+export async function startCatalogHarness(shared: SharedResources = {}): Promise<CatalogHarness> {
   const db = await createMigratedTestDatabase('catalog');
   const issuer = await createTestJwtIssuer();
   const catalog = await startCatalog({
@@ -25,11 +25,12 @@ export async function startCatalogHarness(options: { transport?: EventTransport 
     DATABASE_URL: db.url,
     JWT_PUBLIC_KEY: issuer.publicKeyPem,
     LOG_LEVEL: 'silent',
-  }, options);
+  }, shared);
+  const url = catalog.urls.http!;
   return {
-    url: catalog.url,
+    url,
     databaseUrl: db.url,
-    api: apiClient(catalog.url),
+    api: apiClient(url),
     staffToken: await issuer.sign({ sub: 'staff-1', roles: ['staff'], type: 'staff' }),
     adminToken: await issuer.sign({ sub: 'admin-1', roles: ['admin'], type: 'staff' }),
     customerToken: await issuer.sign({ sub: 'customer-1', roles: ['customer'], type: 'customer' }),

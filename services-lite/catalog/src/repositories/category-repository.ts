@@ -1,9 +1,9 @@
+// Categories in PostgreSQL: the flat list, and the writes and tree queries the use cases ask for.
+import { withConstraintErrors, type ConstraintErrors } from '@ecommerce/common/db';
 import { AlreadyExistsError, FailedPreconditionError, NotFoundError, ValidationError } from '@ecommerce/common/errors';
+import { knexTransaction, type Transaction } from '@ecommerce/common/events';
 import type { Knex } from 'knex';
-import { assertMoveKeepsTree } from '../rules/category-tree.js';
 import type { Category, CreateCategory, UpdateCategory } from '../schemas/category.js';
-import { changedFields, recordCategory } from '../events/catalog-events.js';
-import { withConstraintErrors, type ConstraintErrors } from './constraint-errors.js';
 import { definedOnly } from './rows.js';
 
 interface CategoryRow {
@@ -29,7 +29,6 @@ const DELETE_ERRORS: ConstraintErrors = {
   products_category_id_fkey: () => new FailedPreconditionError('the category still has products; move them first'),
 };
 
-/** Serialises tree moves so two concurrent moves cannot each pass the cycle check and together make a loop. */
 const TREE_LOCK_SQL = "SELECT pg_advisory_xact_lock(hashtext('catalog.categories.tree'))";
 
 export class CategoryRepository {
@@ -46,57 +45,49 @@ export class CategoryRepository {
     return toCategory(row);
   }
 
-  /** Each write below records its catalog.category event in the same transaction (the outbox). */
-  async create(input: CreateCategory): Promise<Category> {
-    return this.db.transaction(async (trx) => {
-      const [row] = await withConstraintErrors(WRITE_ERRORS, () =>
-        trx<CategoryRow>('categories')
-          .insert({ name: input.name, slug: input.slug, description: input.description, parent_id: input.parentId, position: input.position })
-          .returning('*'),
-      );
-      const category = toCategory(row!);
-      await recordCategory.created(trx, category);
-      return category;
+  /** Writes run in the caller's unit of work; which events they cause is decided by the use case, not here. */
+  async create(tx: Transaction, input: CreateCategory): Promise<Category> {
+    const [row] = await withConstraintErrors(WRITE_ERRORS, () =>
+      knexTransaction(tx)<CategoryRow>('categories')
+        .insert({ name: input.name, slug: input.slug, description: input.description, parent_id: input.parentId, position: input.position })
+        .returning('*'),
+    );
+    return toCategory(row!);
+  }
+
+  /** Writes the given fields (none: reads the category); a new parent must have passed the tree check in `tx`. */
+  async update(tx: Transaction, id: string, patch: UpdateCategory): Promise<Category> {
+    const changes = definedOnly({
+      name: patch.name,
+      slug: patch.slug,
+      description: patch.description,
+      parent_id: patch.parentId,
+      position: patch.position,
     });
+    const query = knexTransaction(tx)<CategoryRow>('categories').where({ id });
+    const [row] = await withConstraintErrors(WRITE_ERRORS, async () =>
+      Object.keys(changes).length > 0 ? query.update(changes).returning('*') : query.select('*'),
+    );
+    if (!row) throw new NotFoundError('category', id);
+    return toCategory(row);
   }
 
-  /** Updates fields; a new parentId is checked against the tree inside the same transaction as the write. */
-  async update(id: string, patch: UpdateCategory): Promise<Category> {
-    return withConstraintErrors(WRITE_ERRORS, () =>
-      this.db.transaction(async (trx) => {
-        if (patch.parentId !== undefined) {
-          await trx.raw(TREE_LOCK_SQL);
-          assertMoveKeepsTree(id, patch.parentId, await ancestorsOf(trx, patch.parentId));
-        }
-        const changes = definedOnly({
-          name: patch.name,
-          slug: patch.slug,
-          description: patch.description,
-          parent_id: patch.parentId,
-          position: patch.position,
-        });
-        const query = trx<CategoryRow>('categories').where({ id });
-        const [row] = Object.keys(changes).length > 0 ? await query.update(changes).returning('*') : await query.select('*');
-        if (!row) throw new NotFoundError('category', id);
-        const category = toCategory(row);
-        if (Object.keys(changes).length > 0) await recordCategory.updated(trx, category, changedFields(patch));
-        return category;
-      }),
-    );
+  async delete(tx: Transaction, id: string): Promise<void> {
+    const count = await withConstraintErrors(DELETE_ERRORS, () => knexTransaction(tx)('categories').where({ id }).delete());
+    if (count === 0) throw new NotFoundError('category', id);
   }
 
-  async delete(id: string): Promise<void> {
-    await withConstraintErrors(DELETE_ERRORS, () =>
-      this.db.transaction(async (trx) => {
-        const count = await trx('categories').where({ id }).delete();
-        if (count === 0) throw new NotFoundError('category', id);
-        await recordCategory.deleted(trx, id, new Date());
-      }),
-    );
+  /** Serialises tree moves until `tx` ends, so two concurrent moves cannot each pass the cycle check and together make a loop. */
+  async lockTree(tx: Transaction): Promise<void> {
+    await knexTransaction(tx).raw(TREE_LOCK_SQL);
+  }
+
+  /** Parent links from `id` up to its root, for the cycle check. Empty when `id` does not exist or is null. */
+  ancestorsOf(tx: Transaction, id: string | null): Promise<Map<string, string | null>> {
+    return ancestorsOf(knexTransaction(tx), id);
   }
 }
 
-/** Parent links from `id` up to its root, for the cycle check. Empty when `id` does not exist or is null. */
 async function ancestorsOf(trx: Knex.Transaction, id: string | null): Promise<Map<string, string | null>> {
   if (id === null) return new Map();
   // UNION (not UNION ALL) stops at a repeated row, so even corrupt data cannot make this loop.

@@ -1,10 +1,11 @@
+// Products in PostgreSQL: reads with filters, text search and sorting, and the writes the use cases ask for.
+import { withConstraintErrors, type ConstraintErrors } from '@ecommerce/common/db';
 import { AlreadyExistsError, NotFoundError, ValidationError } from '@ecommerce/common/errors';
+import { knexTransaction, type Transaction } from '@ecommerce/common/events';
 import { offsetOf, type Page } from '@ecommerce/common/models';
 import type { Knex } from 'knex';
 import type { CreateProduct, ListProducts, Product, UpdateProduct } from '../schemas/product.js';
 import { DEFAULT_PRODUCT_SORT } from '../schemas/product-sort.js';
-import { recordProduct, changedFields } from '../events/catalog-events.js';
-import { withConstraintErrors, type ConstraintErrors } from './constraint-errors.js';
 import { definedOnly, escapeLike } from './rows.js';
 
 interface ProductRow {
@@ -69,12 +70,11 @@ export class ProductRepository {
     return { items: (rows as ProductRow[]).map(toProduct), total: count!.count };
   }
 
-  /** Each write below records its catalog.product event in the same transaction (the outbox). */
-  async create(input: CreateProduct): Promise<Product> {
-    return this.db.transaction(async (trx) => {
-      const [row] = await withConstraintErrors(WRITE_ERRORS, () =>
-        trx<ProductRow>('products')
-          .insert({
+  /** Writes run in the caller's unit of work; which events they cause is decided by the use case, not here. */
+  async create(tx: Transaction, input: CreateProduct): Promise<Product> {
+    const [row] = await withConstraintErrors(WRITE_ERRORS, () =>
+      knexTransaction(tx)<ProductRow>('products')
+        .insert({
           sku: input.sku,
           slug: input.slug,
           name: input.name,
@@ -83,16 +83,14 @@ export class ProductRepository {
           category_id: input.categoryId,
           ...jsonColumns(input),
           status: input.status,
-          } as Partial<ProductRow>)
-          .returning(COLUMNS),
-      );
-      const product = toProduct(row as ProductRow);
-      await recordProduct.created(trx, product);
-      return product;
-    });
+        } as Partial<ProductRow>)
+        .returning(COLUMNS),
+    );
+    return toProduct(row as ProductRow);
   }
 
-  async update(id: string, patch: UpdateProduct): Promise<Product> {
+  /** `patch` must name at least one field. */
+  async update(tx: Transaction, id: string, patch: UpdateProduct): Promise<Product> {
     const changes = definedOnly({
       sku: patch.sku,
       slug: patch.slug,
@@ -103,40 +101,35 @@ export class ProductRepository {
       status: patch.status,
       ...jsonColumns(patch),
     });
-    if (Object.keys(changes).length === 0) return this.get(id);
-    return this.db.transaction(async (trx) => {
-      const [row] = await withConstraintErrors(WRITE_ERRORS, () =>
-        trx<ProductRow>('products').whereNull('deleted_at').where({ id }).update(changes as Partial<ProductRow>).returning(COLUMNS),
-      );
-      if (!row) throw new NotFoundError('product', id);
-      const product = toProduct(row as ProductRow);
-      await recordProduct.updated(trx, product, changedFields(patch));
-      return product;
-    });
+    const [row] = await withConstraintErrors(WRITE_ERRORS, () =>
+      knexTransaction(tx)<ProductRow>('products').whereNull('deleted_at').where({ id }).update(changes as Partial<ProductRow>).returning(COLUMNS),
+    );
+    if (!row) throw new NotFoundError('product', id);
+    return toProduct(row as ProductRow);
   }
 
-  async softDelete(id: string): Promise<void> {
-    await this.db.transaction(async (trx) => {
-      const [row] = await trx<ProductRow>('products')
-        .whereNull('deleted_at')
-        .where({ id })
-        .update({ deleted_at: trx.fn.now() as unknown as Date })
-        .returning(['id', 'sku', 'deleted_at']);
-      if (!row) throw new NotFoundError('product', id);
-      await recordProduct.deleted(trx, { id: row.id, sku: row.sku, deletedAt: row.deleted_at! });
-    });
+  async softDelete(tx: Transaction, id: string): Promise<{ id: string; sku: string; deletedAt: Date }> {
+    const trx = knexTransaction(tx);
+    const [row] = await trx<ProductRow>('products')
+      .whereNull('deleted_at')
+      .where({ id })
+      .update({ deleted_at: trx.fn.now() as unknown as Date })
+      .returning(['id', 'sku', 'deleted_at']);
+    if (!row) throw new NotFoundError('product', id);
+    return { id: row.id, sku: row.sku, deletedAt: row.deleted_at! };
   }
 
-  /** Brings a soft-deleted product back; restoring a live product is a no-op that returns it. */
-  async restore(id: string): Promise<Product> {
-    return this.db.transaction(async (trx) => {
-      const [before] = await trx<ProductRow>('products').where({ id }).forUpdate().select('deleted_at');
-      if (!before) throw new NotFoundError('product', id);
-      const [row] = await trx<ProductRow>('products').where({ id }).update({ deleted_at: null }).returning(COLUMNS);
-      const product = toProduct(row as ProductRow);
-      if (before.deleted_at !== null) await recordProduct.restored(trx, product); // restoring a live product changes nothing
-      return product;
-    });
+  /** A product live or soft-deleted, locked until the transaction ends (so a concurrent restore waits). */
+  async getForUpdate(tx: Transaction, id: string): Promise<Product> {
+    const row: ProductRow | undefined = await knexTransaction(tx)<ProductRow>('products').where({ id }).forUpdate().first(COLUMNS);
+    if (!row) throw new NotFoundError('product', id);
+    return toProduct(row);
+  }
+
+  async restore(tx: Transaction, id: string): Promise<Product> {
+    const [row] = await knexTransaction(tx)<ProductRow>('products').where({ id }).update({ deleted_at: null }).returning(COLUMNS);
+    if (!row) throw new NotFoundError('product', id);
+    return toProduct(row as ProductRow);
   }
 
   private live() {

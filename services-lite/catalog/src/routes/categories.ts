@@ -1,19 +1,17 @@
+// Category endpoints: validate, call the use case, answer with the envelope (flat, or as a tree on request).
 import { parseBody, parseParams, parseQuery, sendCreated, sendOk } from '@ecommerce/common/http';
 import { Router, type RequestHandler } from 'express';
-import type { ProductCache } from '../cache/product-cache.js';
-import type { CategoryRepository } from '../repositories/category-repository.js';
 import { buildTree } from '../rules/category-tree.js';
 import { createCategoryBody, listCategoriesQuery, moveCategoryBody, updateCategoryBody } from '../schemas/category.js';
 import { idParams } from '../schemas/common.js';
+import type { ManageCategoriesUseCase } from '../use-cases/manage-categories.js';
 
 export interface CategoryRouteDeps {
-  categories: CategoryRepository;
-  /** Category changes alter which products a category filter returns. */
-  productCache: ProductCache;
+  categories: ManageCategoriesUseCase;
   staffOnly: RequestHandler;
 }
 
-export function categoryRoutes({ categories, productCache, staffOnly }: CategoryRouteDeps): Router {
+export function categoryRoutes({ categories, staffOnly }: CategoryRouteDeps): Router {
   const router = Router();
 
   router.get('/categories', async (req, res) => {
@@ -28,30 +26,22 @@ export function categoryRoutes({ categories, productCache, staffOnly }: Category
   });
 
   router.post('/categories', staffOnly, async (req, res) => {
-    const input = parseBody(createCategoryBody, req);
-    sendCreated(res, await categories.create(input));
+    sendCreated(res, await categories.create(parseBody(createCategoryBody, req)));
   });
 
   router.patch('/categories/:id', staffOnly, async (req, res) => {
     const { id } = parseParams(idParams, req);
-    const patch = parseBody(updateCategoryBody, req);
-    const category = await categories.update(id, patch);
-    await productCache.invalidate();
-    sendOk(res, category);
+    sendOk(res, await categories.update(id, parseBody(updateCategoryBody, req)));
   });
 
   router.post('/categories/:id/move', staffOnly, async (req, res) => {
     const { id } = parseParams(idParams, req);
-    const move = parseBody(moveCategoryBody, req);
-    const category = await categories.update(id, move);
-    await productCache.invalidate();
-    sendOk(res, category);
+    sendOk(res, await categories.update(id, parseBody(moveCategoryBody, req)));
   });
 
   router.delete('/categories/:id', staffOnly, async (req, res) => {
     const { id } = parseParams(idParams, req);
     await categories.delete(id);
-    await productCache.invalidate();
     res.status(204).end();
   });
 
