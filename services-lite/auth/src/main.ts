@@ -9,7 +9,7 @@ import { authEnv } from './config.js';
 import { startAuthConsumer } from './events/auth-consumer.js';
 import { grpcUserDirectory, type UserDirectory } from './staff/user-directory.js';
 import type { AccessTokens } from './tokens/access-tokens.js';
-import { credentialPruningTask, scheduleCredentialPruning } from './use-cases/prune-schedule.js';
+import { credentialPruningTask } from './use-cases/prune-schedule.js';
 
 export { authEnv, type AuthConfig } from './config.js';
 
@@ -45,7 +45,7 @@ export const authService: ServiceDefinition<typeof authEnv> = {
     });
     const server = await startHttpServer(app, { port: config.HTTP_PORT, host: config.HTTP_HOST });
     ctx.onStop(() => server.close());
-    ctx.onStop(scheduleCredentialPruning(credentialPruningTask(db), logger));
+    ctx.housekeeping(db).register(credentialPruningTask(db));
     return { http: server.url, jwks: `${server.url}/.well-known/jwks.json` };
   },
 };
