@@ -7,6 +7,7 @@ import { readDescriptorSet } from '@ecommerce/proto/descriptors';
 import { __name__Env } from './config.js';
 import { createContainer } from './container.js';
 import { GRPC_SERVICES } from './server/module.js';
+import { __name__OpenApi } from './service/openapi.js';
 
 export const __name__Service: ServiceDefinition<typeof __name__Env> = {
   name: '__name__',
@@ -17,7 +18,7 @@ export const __name__Service: ServiceDefinition<typeof __name__Env> = {
     const verifier = verifierFromEnv(ctx.config, (m) => ctx.logger.warn(m));
     const container = createContainer({ config: ctx.config, logger: ctx.logger, db });
     const services = container.get<GrpcServiceRegistration[]>(GRPC_SERVICES);
-    const { grpc, http } = await startCoreServers(ctx, { container, services, verifier, descriptorSet: readDescriptorSet(), db });
+    const { grpc, http } = await startCoreServers(ctx, { container, services, verifier, descriptorSet: readDescriptorSet(), db, openApi: __name__OpenApi });
     return { http: http.url, grpc: grpc.address };
   },
 };
