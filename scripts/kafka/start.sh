@@ -36,6 +36,8 @@ offsets.topic.num.partitions=3
 transaction.state.log.replication.factor=1
 transaction.state.log.min.isr=1
 group.initial.rebalance.delay.ms=0
+# Files of deleted (test) topics go after 1 s, not 60: a broker restarted meanwhile would load them again.
+file.delete.delay.ms=1000
 PROPS
 cat >"$KAFKA_CACHE/log4j.properties" <<'PROPS'
 log4j.rootLogger=WARN, stdout
