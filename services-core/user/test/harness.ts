@@ -2,7 +2,7 @@
 // gives tests a real gRPC client.
 import { createGrpcClient, unaryCall } from '@ecommerce/common/grpc';
 import type { AppError } from '@ecommerce/common/errors';
-import { createMigratedTestDatabase, createTestJwtIssuer, type TestDatabase, type TestJwtIssuer } from '@ecommerce/common/testing';
+import { coreServiceTestEnv, createMigratedTestDatabase, createTestJwtIssuer, type TestDatabase, type TestJwtIssuer } from '@ecommerce/common/testing';
 import { UserServiceClient } from '@ecommerce/proto/user/v1/user';
 import type { ServiceError } from '@grpc/grpc-js';
 import { status } from '@grpc/grpc-js';
@@ -22,17 +22,7 @@ export interface Harness {
 export async function startHarness(env: Record<string, string> = {}, deps: SharedResources = {}): Promise<Harness> {
   const database = await createMigratedTestDatabase('user');
   const issuer = await createTestJwtIssuer();
-  const service = await startUser({
-    DATABASE_URL: database.url,
-    HTTP_PORT: '0',
-    HTTP_HOST: '127.0.0.1',
-    GRPC_PORT: '0',
-    GRPC_HOST: '127.0.0.1',
-    JWT_PUBLIC_KEY: issuer.publicKeyPem,
-    LOG_LEVEL: 'silent',
-    SHUTDOWN_DRAIN_MS: '500',
-    ...env,
-  }, deps);
+  const service = await startUser({ ...coreServiceTestEnv({ databaseUrl: database.url, publicKeyPem: issuer.publicKeyPem }), ...env }, deps);
   const client = createGrpcClient(UserServiceClient, { address: service.urls.grpc!, deadlineMs: 10_000 });
   const tokens = {
     admin: await issuer.sign({ sub: 'admin-1', roles: ['admin'], type: 'staff' }),

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { createDatabase } from '@ecommerce/common/db';
 import { createGrpcClient } from '@ecommerce/common/grpc';
 import { findRepoRoot, migrateUp, runMigrationCommand } from '@ecommerce/common/migrate';
-import { createTestDatabase, createTestJwtIssuer, postgresAdminUrl } from '@ecommerce/common/testing';
+import { coreServiceTestEnv, createTestDatabase, createTestJwtIssuer, postgresAdminUrl } from '@ecommerce/common/testing';
 import { UserServiceClient } from '@ecommerce/proto/user/v1/user';
 import { expect, it } from 'vitest';
 import { startUser } from '../src/main.js';
@@ -24,16 +24,7 @@ it('serves a user written under the legacy schema "user" once up has moved it', 
 
     await migrateUp({ databaseUrl: database.url, service: 'user', dir });
     const issuer = await createTestJwtIssuer();
-    const service = await startUser({
-      DATABASE_URL: database.url,
-      HTTP_PORT: '0',
-      GRPC_PORT: '0',
-      HTTP_HOST: '127.0.0.1',
-      GRPC_HOST: '127.0.0.1',
-      JWT_PUBLIC_KEY: issuer.publicKeyPem,
-      LOG_LEVEL: 'silent',
-      SHUTDOWN_DRAIN_MS: '0',
-    });
+    const service = await startUser(coreServiceTestEnv({ databaseUrl: database.url, publicKeyPem: issuer.publicKeyPem }));
     const client = createGrpcClient(UserServiceClient, { address: service.urls.grpc!, deadlineMs: 10_000 });
     try {
       const token = await issuer.sign({ sub: 'admin-1', roles: ['admin'], type: 'staff' });

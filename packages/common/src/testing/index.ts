@@ -5,3 +5,4 @@ export * from './jwt-issuer.js';
 export * from './migrated-database.js';
 export * from './redis-server.js';
 export * from './api-client.js';
+export * from './core-service-env.js';

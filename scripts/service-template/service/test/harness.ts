@@ -2,7 +2,7 @@
 // and gives tests a real gRPC client.
 import { createGrpcClient } from '@ecommerce/common/grpc';
 import type { RunningService } from '@ecommerce/common/lifecycle';
-import { createMigratedTestDatabase, createTestJwtIssuer, type TestDatabase } from '@ecommerce/common/testing';
+import { coreServiceTestEnv, createMigratedTestDatabase, createTestJwtIssuer, type TestDatabase } from '@ecommerce/common/testing';
 import { __Name__ServiceClient } from '@ecommerce/proto/__name__/v1/__name__';
 import { start__Name__ } from '../src/main.js';
 
@@ -17,16 +17,7 @@ export interface Harness {
 export async function startHarness(): Promise<Harness> {
   const database = await createMigratedTestDatabase('__name__');
   const issuer = await createTestJwtIssuer();
-  const service = await start__Name__({
-    DATABASE_URL: database.url,
-    HTTP_PORT: '0',
-    HTTP_HOST: '127.0.0.1',
-    GRPC_PORT: '0',
-    GRPC_HOST: '127.0.0.1',
-    JWT_PUBLIC_KEY: issuer.publicKeyPem,
-    LOG_LEVEL: 'silent',
-    SHUTDOWN_DRAIN_MS: '500',
-  });
+  const service = await start__Name__(coreServiceTestEnv({ databaseUrl: database.url, publicKeyPem: issuer.publicKeyPem }));
   const client = createGrpcClient(__Name__ServiceClient, { address: service.urls.grpc!, deadlineMs: 10_000 });
   return {
     service,

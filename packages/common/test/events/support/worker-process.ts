@@ -1,12 +1,12 @@
 // Runs support/crash-worker.ts from its TypeScript source in a real `node` child process (through the
 // migration tests' loader) and lets a test wait for a line of its progress and then SIGKILL it.
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { spawnTypeScript } from '../../support/typescript-child.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const WORKER = path.join(here, 'crash-worker.ts');
-const REGISTER_TS = path.resolve(here, '../../migrate/support/register-ts.mjs');
 
 export class WorkerProcess {
   private readonly lines: string[] = [];
@@ -28,10 +28,8 @@ export class WorkerProcess {
   }
 
   static start(role: 'consumer' | 'relay', env: Record<string, string>): WorkerProcess {
-    const child = spawn(process.execPath, ['--import', REGISTER_TS, WORKER, role], {
-      env: { ...process.env, ...env },
-      stdio: ['pipe', 'pipe', 'pipe'], // stdin only so the worker notices when this process is gone
-    });
+    // stdin only so the worker notices when this process is gone
+    const child = spawnTypeScript(WORKER, [role], env, ['pipe', 'pipe', 'pipe']);
     return new WorkerProcess(child);
   }
 

@@ -1,16 +1,15 @@
 // Shared arrangements for the migration tests: a temp migrations directory, a fresh database, the CLI
 // as a real child process, and a few read-backs of what the database holds.
-import { spawn } from 'node:child_process';
 import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { createTestDatabase, postgresAdminUrl, type TestDatabase } from '../../../src/testing/index.js';
+import { runTypeScript } from '../../support/typescript-child.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const CLI_SOURCE = path.resolve(here, '../../../src/migrate/cli.ts');
-const REGISTER_TS = path.join(here, 'register-ts.mjs');
 
 /** A goose migration file creating (and on Down dropping) table `name`. */
 export function createTableSql(name: string): string {
@@ -78,17 +77,7 @@ export interface CliRun {
 }
 
 /** Runs the migration CLI from its TypeScript source in a real `node` child process. */
-export function runCli(args: string[], env: Record<string, string> = {}): Promise<CliRun> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', REGISTER_TS, CLI_SOURCE, ...args], {
-      env: { ...process.env, DATABASE_URL: '', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
+export async function runCli(args: string[], env: Record<string, string> = {}): Promise<CliRun> {
+  const { code, stdout, stderr } = await runTypeScript(CLI_SOURCE, args, { DATABASE_URL: '', ...env });
+  return { code, stdout, stderr };
 }
