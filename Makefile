@@ -45,7 +45,8 @@ canary: build
 service: build
 	@test -n "$(NAME)" || { echo "usage: make service NAME=pricing [HTTP=8002 GRPC=9002]"; exit 2; }
 	$(NODE) scripts/new-service.mjs $(NAME) $(if $(HTTP),--http-port $(HTTP)) $(if $(GRPC),--grpc-port $(GRPC))
-	$(PNPM) install
+	# The new workspace package changes the lockfile (commit it with the service); pnpm would refuse under CI=true.
+	$(PNPM) install --no-frozen-lockfile
 	$(PNPM) run build
 	@echo "service $(NAME): run its test with: $(PNPM) exec vitest run services-core/$(NAME)"
 
