@@ -5,6 +5,7 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+chmod 755 "$work" # as root, PostgreSQL runs as the `postgres` user and must reach the binaries under it
 (cd "$root" && git ls-files -z | tar --null -cf - -T -) | tar -xf - -C "$work"
 cd "$work"
 make service NAME=scaffoldcheck HTTP=18999 GRPC=19999
