@@ -3,6 +3,8 @@ import { defineConfig } from 'vitest/config';
 // VITEST_CANARY=1 runs only the canary: a test that must fail, through this same configuration and
 // global setup, so CI can prove that a red test makes the run exit non-zero (see `make canary`).
 const canary = process.env.VITEST_CANARY === '1';
+// VITEST_REPORT_FILE: also write the counts as JSON there, for CI's closing summary line.
+const reportFile = process.env.VITEST_REPORT_FILE;
 
 export default defineConfig({
   resolve: {
@@ -18,5 +20,6 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    ...(reportFile ? { reporters: ['default', ['json', { outputFile: reportFile }]] as never } : {}),
   },
 });
