@@ -127,10 +127,10 @@ function wrapService(
       const deadline = rawDeadline instanceof Date ? rawDeadline : Number.isFinite(rawDeadline) ? new Date(rawDeadline) : undefined;
       let finished = false;
       // grpc-js also emits `cancelled` when a finished call's stream closes: only a running call is aborted.
+      const receivedAt = Date.now();
       call.on('cancelled', () => {
         if (finished) return;
-        const expired = deadline !== undefined && deadline.getTime() <= Date.now();
-        abort.abort(expired ? new AppError('deadline_exceeded', 'deadline exceeded') : new AppError('aborted', 'call cancelled'));
+        abort.abort(cancelledByDeadline(deadline, receivedAt) ? new AppError('deadline_exceeded', 'deadline exceeded') : new AppError('aborted', 'call cancelled'));
       });
       const ctx: CallContext = { method: method.path, metadata: call.metadata, signal: abort.signal, ...(deadline ? { deadline } : {}) };
       const unaryCall: UnaryCall = { service, method: name, call, ctx, request: call.request, access, abort };
@@ -147,4 +147,16 @@ function wrapService(
     };
   }
   return wrapped;
+}
+
+/**
+ * Whether a client's cancellation is its deadline passing. The client cancels when its own clock says so, which
+ * is before this server's copy of the deadline by the time the request took to arrive (milliseconds, or far more
+ * on a loaded machine); so a cancellation in the last half of the call's time (at most the last second) counts.
+ */
+export function cancelledByDeadline(deadline: Date | undefined, receivedAt: number, now = Date.now()): boolean {
+  if (!deadline) return false;
+  const remaining = deadline.getTime() - now;
+  const window = Math.min(1_000, (deadline.getTime() - receivedAt) / 2);
+  return remaining <= window;
 }
