@@ -2,7 +2,7 @@
 // and the use cases over them, then the routes. main.ts owns opening and closing the resources.
 import type { Cache } from '@ecommerce/common/cache';
 import { isDatabaseReady } from '@ecommerce/common/db';
-import { KnexUnitOfWork } from '@ecommerce/common/events';
+import { serviceUnitOfWork, type KnexUnitOfWork } from '@ecommerce/common/events';
 import { createServiceApp, finishServiceApp, requireRoles, type JwtVerifier } from '@ecommerce/common/http';
 import type { Logger } from '@ecommerce/common/logger';
 import type { ServiceMetrics } from '@ecommerce/common/observability';
@@ -38,7 +38,7 @@ export interface CatalogAppDeps {
 
 /** The catalog's unit of work: its writes and the catalog.* events they decide commit together. */
 export function catalogUnitOfWork(db: Knex): KnexUnitOfWork<EventCatalog, CatalogEventType> {
-  return new KnexUnitOfWork<EventCatalog, CatalogEventType>({ db, catalog: eventCatalog, service: SERVICE_NAME });
+  return serviceUnitOfWork({ db, catalog: eventCatalog, service: SERVICE_NAME });
 }
 
 export function createCatalogApp(deps: CatalogAppDeps): Express {

@@ -7,7 +7,7 @@ import type { z } from 'zod';
 import { userServiceRegistration } from '../server/grpc-services.js';
 import * as schemas from './request-schemas.js';
 
-/** The request schema of every RPC that validates one (the same constants the handlers pass to `validate`). */
+/** The request schema of every RPC that validates one (the same constants the handlers pass to `parseProtoRequest`). */
 const requests: { [K in keyof typeof UserServiceService]: z.ZodObject | undefined } = {
   createUser: schemas.createUserRequest,
   getUser: schemas.userIdRequest,

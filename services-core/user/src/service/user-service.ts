@@ -1,6 +1,6 @@
 // gRPC handlers of ecommerce.user.v1.UserService: validate, call a use case, map the answer. No rules here.
 import { inject, injectable } from 'inversify';
-import type { CallContext, UnaryHandlers } from '@ecommerce/common/grpc';
+import { parseProtoRequest, type CallContext, type UnaryHandlers } from '@ecommerce/common/grpc';
 import type * as pb from '@ecommerce/proto/user/v1/user';
 import { UserStatus, type UserServiceService } from '@ecommerce/proto/user/v1/user';
 import { CheckPermissionUseCase } from '../biz/check-permission.js';
@@ -8,7 +8,6 @@ import { ManageRolesUseCase } from '../biz/manage-roles.js';
 import { ManageUsersUseCase } from '../biz/manage-users.js';
 import { permissionToProto, roleToProto, statusFromProto, userToProto } from './mappers.js';
 import * as schemas from './request-schemas.js';
-import { validate } from './validate.js';
 
 const DEFAULT_PAGE_SIZE = 20;
 
@@ -21,17 +20,17 @@ export class UserGrpcService implements UnaryHandlers<typeof UserServiceService>
   ) {}
 
   async createUser(request: pb.CreateUserRequest): Promise<pb.CreateUserResponse> {
-    const input = validate(schemas.createUserRequest, request);
+    const input = parseProtoRequest(schemas.createUserRequest, request);
     return { user: userToProto(await this.users.create(input)) };
   }
 
   async getUser(request: pb.GetUserRequest): Promise<pb.GetUserResponse> {
-    const { id } = validate(schemas.userIdRequest, request);
+    const { id } = parseProtoRequest(schemas.userIdRequest, request);
     return { user: userToProto(await this.users.get(id)) };
   }
 
   async updateUser(request: pb.UpdateUserRequest): Promise<pb.UpdateUserResponse> {
-    const { id, email, name, status } = validate(schemas.updateUserRequest, request);
+    const { id, email, name, status } = parseProtoRequest(schemas.updateUserRequest, request);
     const changes = {
       ...(email !== undefined ? { email } : {}),
       ...(name !== undefined ? { name } : {}),
@@ -41,13 +40,13 @@ export class UserGrpcService implements UnaryHandlers<typeof UserServiceService>
   }
 
   async deleteUser(request: pb.DeleteUserRequest): Promise<pb.DeleteUserResponse> {
-    const { id } = validate(schemas.userIdRequest, request);
+    const { id } = parseProtoRequest(schemas.userIdRequest, request);
     await this.users.delete(id);
     return {};
   }
 
   async listUsers(request: pb.ListUsersRequest, ctx: CallContext): Promise<pb.ListUsersResponse> {
-    const query = validate(schemas.listUsersRequest, request);
+    const query = parseProtoRequest(schemas.listUsersRequest, request);
     const page = query.page || 1;
     const pageSize = query.pageSize || DEFAULT_PAGE_SIZE;
     const filter = {
@@ -61,7 +60,7 @@ export class UserGrpcService implements UnaryHandlers<typeof UserServiceService>
   }
 
   async createRole(request: pb.CreateRoleRequest): Promise<pb.CreateRoleResponse> {
-    const input = validate(schemas.createRoleRequest, request);
+    const input = parseProtoRequest(schemas.createRoleRequest, request);
     return { role: roleToProto(await this.roles.createRole(input)) };
   }
 
@@ -74,17 +73,17 @@ export class UserGrpcService implements UnaryHandlers<typeof UserServiceService>
   }
 
   async assignRole(request: pb.AssignRoleRequest): Promise<pb.AssignRoleResponse> {
-    const { userId, role } = validate(schemas.roleAssignmentRequest, request);
+    const { userId, role } = parseProtoRequest(schemas.roleAssignmentRequest, request);
     return { user: userToProto(await this.roles.assign(userId, role)) };
   }
 
   async revokeRole(request: pb.RevokeRoleRequest): Promise<pb.RevokeRoleResponse> {
-    const { userId, role } = validate(schemas.roleAssignmentRequest, request);
+    const { userId, role } = parseProtoRequest(schemas.roleAssignmentRequest, request);
     return { user: userToProto(await this.roles.revoke(userId, role)) };
   }
 
   async checkPermission(request: pb.CheckPermissionRequest): Promise<pb.CheckPermissionResponse> {
-    const { userId, permission } = validate(schemas.checkPermissionRequest, request);
+    const { userId, permission } = parseProtoRequest(schemas.checkPermissionRequest, request);
     return { allowed: await this.permissions.execute(userId, permission) };
   }
 }

@@ -1,6 +1,6 @@
 // The customer service's unit of work: a use case's writes and the customer.* events it decides commit
 // together (the outbox row is written in the same transaction); customer may record only its own event types.
-import { KnexUnitOfWork, type EmittableBy, type EventRecorder, type UnitOfWork } from '@ecommerce/common/events';
+import { serviceUnitOfWork, type EmittableBy, type KnexUnitOfWork, type EventRecorder, type UnitOfWork } from '@ecommerce/common/events';
 import { eventCatalog, type EventCatalog } from '@ecommerce/proto/event-catalog';
 import type { Knex } from 'knex';
 
@@ -10,5 +10,5 @@ export type CustomerEvents = EventRecorder<EventCatalog, CustomerEventType>;
 
 /** One per service: the event consumer and the use cases must share it, so a handler's use case joins its inbox transaction. */
 export function createCustomerUnitOfWork(db: Knex): KnexUnitOfWork<EventCatalog, CustomerEventType> {
-  return new KnexUnitOfWork<EventCatalog, CustomerEventType>({ db, catalog: eventCatalog, service: 'customer' });
+  return serviceUnitOfWork({ db, catalog: eventCatalog, service: 'customer' });
 }
