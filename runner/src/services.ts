@@ -4,6 +4,11 @@ import { startCatalog } from '@ecommerce/catalog';
 import { startCustomer } from '@ecommerce/customer';
 import { startGateway } from '@ecommerce/gateway';
 import { startUser } from '@ecommerce/user';
+import { startPricing } from '@ecommerce/pricing';
+import { startPromotion } from '@ecommerce/promotion';
+import { startWarehouse } from '@ecommerce/warehouse';
+import { startPayment } from '@ecommerce/payment';
+import { startShipping } from '@ecommerce/shipping';
 import type { EventTransport } from '@ecommerce/common/events';
 
 type Env = Record<string, string | undefined>;
@@ -48,6 +53,31 @@ export const hostedServices: HostedService[] = [
     name: 'customer',
     ports: { http: 8007 },
     start: (env, shared) => startCustomer(env, shared),
+  },
+  {
+    name: 'pricing',
+    ports: { http: 8002, grpc: 9002 },
+    start: (env, shared) => startPricing(env, shared),
+  },
+  {
+    name: 'promotion',
+    ports: { http: 8003, grpc: 9003 },
+    start: (env, shared) => startPromotion(env, shared),
+  },
+  {
+    name: 'warehouse',
+    ports: { http: 8008, grpc: 9008 },
+    start: (env, shared) => startWarehouse(env, shared),
+  },
+  {
+    name: 'payment',
+    ports: { http: 8005, grpc: 9005 },
+    start: (env, shared) => startPayment(env, shared),
+  },
+  {
+    name: 'shipping',
+    ports: { http: 8006, grpc: 9006 },
+    start: (env, shared) => startShipping(env, shared),
   },
   // Last: the front door, so it is ready only when what it fronts is.
   {

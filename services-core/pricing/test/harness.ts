@@ -1,0 +1,36 @@
+// Starts the real pricing service on port 0 against a freshly migrated database, with a test token issuer,
+// and gives tests a real gRPC client.
+import { createGrpcClient } from '@ecommerce/common/grpc';
+import type { RunningService } from '@ecommerce/common/lifecycle';
+import { coreServiceTestEnv, createMigratedTestDatabase, createTestJwtIssuer, type TestDatabase } from '@ecommerce/common/testing';
+import { PricingServiceClient } from '@ecommerce/proto/pricing/v1/pricing';
+import { startPricing } from '../src/main.js';
+
+export interface Harness {
+  service: RunningService;
+  client: PricingServiceClient;
+  database: TestDatabase;
+  tokens: { staff: string; customer: string };
+  close(): Promise<void>;
+}
+
+export async function startHarness(): Promise<Harness> {
+  const database = await createMigratedTestDatabase('pricing');
+  const issuer = await createTestJwtIssuer();
+  const service = await startPricing(coreServiceTestEnv({ databaseUrl: database.url, publicKeyPem: issuer.publicKeyPem }));
+  const client = createGrpcClient(PricingServiceClient, { address: service.urls.grpc!, deadlineMs: 10_000 });
+  return {
+    service,
+    client,
+    database,
+    tokens: {
+      staff: await issuer.sign({ sub: 'staff-1', roles: ['staff'], type: 'staff' }),
+      customer: await issuer.sign({ sub: 'customer-1', roles: ['customer'], type: 'customer' }),
+    },
+    async close() {
+      client.close();
+      await service.stop();
+      await database.drop();
+    },
+  };
+}
