@@ -43,6 +43,16 @@ export const LITE_UPSTREAMS: LiteUpstreamSpec[] = [
     bucket: 'default',
     timeoutMs: 10_000,
   },
+  // A payment provider's webhooks reach the payment service's HTTP port as sent: its signature covers the raw
+  // bytes, which transcoding to gRPC would not keep. The signature, not a token, is what authenticates them.
+  {
+    name: 'payment-webhooks',
+    urlVariable: 'PAYMENT_URL',
+    prefixes: ['/api/v1/payments/webhooks'],
+    access: { read: 'public', write: 'public' },
+    bucket: 'default',
+    timeoutMs: 10_000,
+  },
 ];
 
 /** Core services are reached by gRPC; the edge only insists on a valid token when one is shown. */

@@ -3,6 +3,7 @@
 import cors from 'cors';
 import express, { type Express } from 'express';
 import helmet from 'helmet';
+import type { IncomingMessage } from 'node:http';
 import type { Logger } from '../logger/logger.js';
 import type { ServiceMetrics } from '../observability/metrics.js';
 import { errorHandler, notFoundHandler } from './error-handler.js';
@@ -21,6 +22,11 @@ export interface ServiceAppSettings {
   bodyLimit?: string;
 }
 
+/** A request whose JSON body was parsed by the service app: `rawBody` holds the bytes as received. */
+export interface RawBodyRequest extends IncomingMessage {
+  rawBody?: Buffer;
+}
+
 export function createServiceApp(settings: ServiceAppSettings): Express {
   const app = express();
   app.disable('x-powered-by');
@@ -31,7 +37,8 @@ export function createServiceApp(settings: ServiceAppSettings): Express {
   app.use(observeRequests(settings.service, settings.logger, settings.metrics));
   app.use(helmet());
   app.use(cors({ origin: parseOrigins(settings.corsOrigins ?? '*'), exposedHeaders: ['x-request-id'] }));
-  app.use(express.json({ limit: settings.bodyLimit ?? '1mb' }));
+  // The exact bytes stay on the request (a reference, no copy): a webhook's signature covers them, not the parsed JSON.
+  app.use(express.json({ limit: settings.bodyLimit ?? '1mb', verify: (req, _res, buf) => void ((req as RawBodyRequest).rawBody = buf) }));
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });

@@ -1,6 +1,7 @@
 // The two ports of a core service: the gRPC API (health, reflection, the interceptor chain) and HTTP for
 // /healthz, /readyz and /metrics. Each server's stop is registered with the service's context as soon as it
 // listens, so a later start-up failure closes it; the HTTP server closes first on stop.
+import type { Express } from 'express';
 import type { Container } from 'inversify';
 import type { Knex } from 'knex';
 import { isDatabaseReady } from '../db/knex-factory.js';
@@ -30,6 +31,11 @@ export interface CoreServersSettings {
   db: Knex;
   /** The service's OpenAPI fragment (roles and request constraints of each RPC), served at /openapi.json for the gateway to merge. */
   openApi?: unknown;
+  /**
+   * Plain HTTP routes beside the probes, for what gRPC cannot carry: a provider's webhook must be verified
+   * against its exact raw bytes (mount express.raw on the route). Mounted before the kit's 404 and error handler.
+   */
+  httpRoutes?: (app: Express) => void;
 }
 
 export async function startCoreServers(
@@ -55,6 +61,7 @@ export async function startCoreServers(
   const readiness = async () => grpc.health.serving && (await databaseReady());
   const app = createServiceApp({ service: name, logger, metrics, readiness, corsOrigins: config.CORS_ORIGINS });
   if (settings.openApi) app.get('/openapi.json', (_req, res) => void res.json(settings.openApi));
+  settings.httpRoutes?.(app);
   finishServiceApp(app);
   const http = await startHttpServer(app, { port: config.HTTP_PORT, host: config.HTTP_HOST, drainMs: config.SHUTDOWN_DRAIN_MS });
   ctx.onStop(() => http.close());
