@@ -9,6 +9,7 @@ import { startPromotion } from '@ecommerce/promotion';
 import { startWarehouse } from '@ecommerce/warehouse';
 import { startPayment } from '@ecommerce/payment';
 import { startShipping } from '@ecommerce/shipping';
+import { startOrder } from '@ecommerce/order';
 import type { EventTransport } from '@ecommerce/common/events';
 
 type Env = Record<string, string | undefined>;
@@ -78,6 +79,11 @@ export const hostedServices: HostedService[] = [
     name: 'shipping',
     ports: { http: 8006, grpc: 9006 },
     start: (env, shared) => startShipping(env, shared),
+  },
+  {
+    name: 'order',
+    ports: { http: 8004, grpc: 9004 },
+    start: (env, shared) => startOrder(env, shared),
   },
   // Last: the front door, so it is ready only when what it fronts is.
   {

@@ -1,0 +1,6 @@
+// Inversify identifiers of what main.ts provides to every layer (the layers' own classes are bound by class).
+export const TOKENS = {
+  Config: Symbol.for('order.Config'),
+  Logger: Symbol.for('order.Logger'),
+  Database: Symbol.for('order.Database'),
+} as const;
