@@ -1,4 +1,5 @@
 // Embedded mode (DESIGN.md section 3): one process, a real PostgreSQL from npm, every service on its own port.
+import { randomBytes } from 'node:crypto';
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { startEmbeddedPostgres, type RunningPostgres } from '@ecommerce/common/db';
@@ -46,8 +47,11 @@ export async function startEcosystem(settings: EcosystemSettings): Promise<Runni
     const ports = await assignPorts(settings);
     const directory = addressDirectory(ports);
     const trust = { publicKeyPem: keys.publicKeyPem, issuers: trustedIssuers() };
+    const clients = serviceClientSecrets();
     for (const hosted of hostedServices) {
       const env = { ...serviceEnv(hosted.name, settings, postgres.url, trust), ...directory };
+      env.SERVICE_SECRET ??= clients.secrets[hosted.name];
+      if (hosted.name === 'auth') env.SERVICE_CLIENTS ??= clients.table;
       env.HTTP_PORT = String(ports[hosted.name]!.http);
       if (ports[hosted.name]!.grpc !== undefined) env.GRPC_PORT = String(ports[hosted.name]!.grpc);
       started.push({ name: hosted.name, service: await hosted.start(env, { transport }) });
@@ -109,6 +113,15 @@ function addressDirectory(ports: PortTable): Record<string, string> {
 function trustedIssuers(): string {
   const authIssuer = authEnv.shape.AUTH_ISSUER.parse(scopedEnv('auth').AUTH_ISSUER || undefined);
   return `${authIssuer},${DEV_TOKEN_ISSUER}`;
+}
+
+/**
+ * A secret per hosted service, fresh each run, for the client credentials it trades at auth for a service token
+ * (SERVICE_SECRET for the service, SERVICE_CLIENTS for auth). The caller's variables win.
+ */
+function serviceClientSecrets(): { secrets: Record<string, string>; table: string } {
+  const secrets = Object.fromEntries(hostedServices.filter(({ name }) => name !== 'auth').map(({ name }) => [name, randomBytes(32).toString('base64url')]));
+  return { secrets, table: Object.entries(secrets).map(([name, secret]) => `${name}:${secret}`).join(',') };
 }
 
 /** Each service reads plain variables (HTTP_PORT ...); the runner scopes them per service (CATALOG_HTTP_PORT). */

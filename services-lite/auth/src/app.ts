@@ -12,6 +12,8 @@ import { authRoutes } from './routes/auth.js';
 import { jwksRoute, keyAdminRoutes } from './routes/keys.js';
 import { mfaRoutes } from './routes/mfa.js';
 import { passwordRoutes } from './routes/passwords.js';
+import { serviceTokenRoute } from './routes/service-tokens.js';
+import type { ServiceClients } from './service-clients/service-clients.js';
 
 export const SERVICE_NAME = 'auth';
 
@@ -24,6 +26,8 @@ export interface AuthAppDeps {
   bodyLimit?: string;
   /** Proxies in front (the gateway): rate limits count the client's address, not the proxy's. */
   trustProxyHops?: number;
+  /** Client credentials of the platform's services; without it, /internal/service-token is not served. */
+  serviceClients?: ServiceClients;
 }
 
 export function createAuthApp(deps: AuthAppDeps): Express {
@@ -49,6 +53,7 @@ export function createAuthApp(deps: AuthAppDeps): Express {
   api.use(mfaRoutes({ mfa: c.mfa, accessTokens: c.accessTokens }));
   api.use(keyAdminRoutes(c.signingKeys, c.accessTokens.asVerifier()));
   app.use('/api/v1', api);
+  if (deps.serviceClients) app.use(serviceTokenRoute(deps.serviceClients));
   app.use(retryAfterHeader);
 
   finishServiceApp(app);

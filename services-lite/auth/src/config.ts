@@ -30,6 +30,9 @@ export const authEnv = baseEnv.extend(eventsEnv.shape).extend({
   SIGNING_KEY_ROTATION_SECONDS: z.coerce.number().int().min(0).default(30 * 86_400),
   /** `host:port` of the user service's gRPC API, asked for a staff member's roles at login. */
   USER_GRPC_ADDRESS: z.string().regex(/^[^:\s]+:\d{1,5}$/, 'must be host:port').default('127.0.0.1:9001'),
+  /** Services that may trade `name:secret` for a service token (POST /internal/service-token), comma-separated. */
+  SERVICE_CLIENTS: z.string().default(''),
+  SERVICE_TOKEN_TTL_SECONDS: seconds(300, 3_600),
   /** Express `trust proxy`: the number of proxies in front (the gateway), so rate limits see the client IP. */
   TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
 });

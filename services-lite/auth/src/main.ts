@@ -9,11 +9,12 @@ import { authEnv } from './config.js';
 import { startAuthConsumer } from './events/auth-consumer.js';
 import { grpcUserDirectory, type UserDirectory } from './staff/user-directory.js';
 import type { AccessTokens } from './tokens/access-tokens.js';
+import { parseServiceClients, ServiceClients } from './service-clients/service-clients.js';
 import { credentialPruningTask } from './use-cases/prune-schedule.js';
 
 export { authEnv, type AuthConfig } from './config.js';
 
-/** Env: DATABASE_URL (required), HTTP_PORT 8000, AUTH_*, token TTLs, lockout and rate limits, USER_GRPC_ADDRESS; see config.ts. */
+/** Env: DATABASE_URL (required), HTTP_PORT 8000, AUTH_*, token TTLs, lockout and rate limits, USER_GRPC_ADDRESS, SERVICE_CLIENTS; see config.ts. */
 export const authService: ServiceDefinition<typeof authEnv> = {
   name: SERVICE_NAME,
   env: authEnv,
@@ -34,7 +35,9 @@ export const authService: ServiceDefinition<typeof authEnv> = {
     const events = await ctx.events(db);
     const consumer = await startAuthConsumer({ transport: events.transport, uow: components.uow, staff: components.staff, customers: components.customers, logger, metrics });
     ctx.onStop(() => consumer.stop());
+    const serviceClients = new ServiceClients(parseServiceClients(config.SERVICE_CLIENTS), components.accessTokens, config.SERVICE_TOKEN_TTL_SECONDS);
     const app = createAuthApp({
+      serviceClients,
       db,
       components,
       logger,

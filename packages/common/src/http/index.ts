@@ -12,3 +12,4 @@ export * from './rate-limit.js';
 export * from './observe-requests.js';
 export * from './openapi-fragment.js';
 export * from './idempotency-key.js';
+export * from './service-token.js';
