@@ -1,13 +1,18 @@
 #!/usr/bin/env node
-// Adds up the vitest JSON reports of a CI run (VITEST_REPORT_FILE of each step) into one closing line:
-// `ci: N passed, N failed, N skipped`.
+// Adds up the vitest JSON reports of a CI run (VITEST_REPORT_FILE of each step): one line per step, then the
+// run's totals, in our words and in vitest's own summary format, so a reader (or a log scanner) of the last lines
+// sees how many tests this run executed. A run that executed none fails here.
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 
 const totals = { passed: 0, failed: 0, skipped: 0 };
 for (const file of process.argv.slice(2)) {
   const report = JSON.parse(readFileSync(file, 'utf8'));
-  totals.passed += report.numPassedTests;
-  totals.failed += report.numFailedTests;
-  totals.skipped += report.numPendingTests + report.numTodoTests;
+  const step = { passed: report.numPassedTests, failed: report.numFailedTests, skipped: report.numPendingTests + report.numTodoTests };
+  process.stdout.write(`ci: step ${path.basename(file, '.json')}: ${report.testResults.length} files, ${step.passed} passed, ${step.failed} failed, ${step.skipped} skipped\n`);
+  for (const key of Object.keys(totals)) totals[key] += step[key];
 }
+const total = totals.passed + totals.failed + totals.skipped;
 process.stdout.write(`ci: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped\n`);
+process.stdout.write(`      Tests  ${totals.failed ? `${totals.failed} failed | ` : ''}${totals.passed} passed${totals.skipped ? ` | ${totals.skipped} skipped` : ''} (${total})\n`);
+if (totals.passed === 0 || totals.failed > 0) process.exit(1);
