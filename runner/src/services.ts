@@ -10,6 +10,8 @@ import { startWarehouse } from '@ecommerce/warehouse';
 import { startPayment } from '@ecommerce/payment';
 import { startShipping } from '@ecommerce/shipping';
 import { startOrder } from '@ecommerce/order';
+import { startReview } from '@ecommerce/review';
+import { startLoyalty } from '@ecommerce/loyalty';
 import type { EventTransport } from '@ecommerce/common/events';
 
 type Env = Record<string, string | undefined>;
@@ -84,6 +86,16 @@ export const hostedServices: HostedService[] = [
     name: 'order',
     ports: { http: 8004, grpc: 9004 },
     start: (env, shared) => startOrder(env, shared),
+  },
+  {
+    name: 'review',
+    ports: { http: 8011, grpc: 9011 },
+    start: (env, shared) => startReview(env, shared),
+  },
+  {
+    name: 'loyalty',
+    ports: { http: 8013, grpc: 9013 },
+    start: (env, shared) => startLoyalty(env, shared),
   },
   // Last: the front door, so it is ready only when what it fronts is.
   {

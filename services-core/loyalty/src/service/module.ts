@@ -1,0 +1,7 @@
+// gRPC handlers: proto <-> biz.
+import { ContainerModule } from 'inversify';
+import { LoyaltyGrpcService } from './example-service.js';
+
+export const serviceModule = new ContainerModule(({ bind }) => {
+  bind(LoyaltyGrpcService).toSelf().inSingletonScope();
+});

@@ -1,0 +1,7 @@
+// gRPC handlers: proto <-> biz.
+import { ContainerModule } from 'inversify';
+import { ReviewGrpcService } from './example-service.js';
+
+export const serviceModule = new ContainerModule(({ bind }) => {
+  bind(ReviewGrpcService).toSelf().inSingletonScope();
+});
