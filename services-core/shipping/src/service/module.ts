@@ -1,6 +1,6 @@
 // gRPC handlers: proto <-> biz.
 import { ContainerModule } from 'inversify';
-import { ShippingGrpcService } from './example-service.js';
+import { ShippingGrpcService } from './shipping-service.js';
 
 export const serviceModule = new ContainerModule(({ bind }) => {
   bind(ShippingGrpcService).toSelf().inSingletonScope();

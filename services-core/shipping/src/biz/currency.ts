@@ -1,0 +1,11 @@
+// Which currency codes the service accepts: the ISO 4217 codes the runtime's ICU data knows (about 160).
+const KNOWN_CURRENCIES: ReadonlySet<string> = new Set(Intl.supportedValuesOf('currency'));
+
+export function isKnownCurrency(code: string): boolean {
+  return KNOWN_CURRENCIES.has(code);
+}
+
+/** Upper bound of every money amount in minor units: far above any real price, inside JS safe integers. */
+export const MAX_AMOUNT_MINOR = 1_000_000_000_000;
+/** Upper bound of a parcel weight (100 t), inside JS safe integers. */
+export const MAX_WEIGHT_GRAMS = 100_000_000;
