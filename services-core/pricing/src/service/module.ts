@@ -1,6 +1,6 @@
 // gRPC handlers: proto <-> biz.
 import { ContainerModule } from 'inversify';
-import { PricingGrpcService } from './example-service.js';
+import { PricingGrpcService } from './pricing-service.js';
 
 export const serviceModule = new ContainerModule(({ bind }) => {
   bind(PricingGrpcService).toSelf().inSingletonScope();

@@ -8,7 +8,22 @@ import { pricingServiceRegistration } from '../server/grpc-services.js';
 import * as schemas from './request-schemas.js';
 
 const requests: { [K in keyof typeof PricingServiceService]: z.ZodObject | undefined } = {
-  createExample: schemas.createExampleRequest,
+  calculatePrices: schemas.calculatePricesRequest,
+  setBasePrice: schemas.setBasePriceRequest,
+  getBasePrices: schemas.skuRequest,
+  getPriceHistory: schemas.priceHistoryRequest,
+  createPriceList: schemas.createPriceListRequest,
+  updatePriceList: schemas.updatePriceListRequest,
+  activatePriceList: schemas.priceListIdRequest,
+  getPriceList: schemas.priceListIdRequest,
+  listPriceLists: schemas.listPriceListsRequest,
+  setPriceListPrice: schemas.setPriceListPriceRequest,
+  createTaxClass: schemas.createTaxClassRequest,
+  listTaxClasses: undefined,
+  assignTaxClass: schemas.assignTaxClassRequest,
+  setTaxRegion: schemas.setTaxRegionRequest,
+  listTaxRegions: undefined,
 };
 
+/** Built once: the schemas do not change while the process runs. */
 export const pricingOpenApi = rpcOpenApiFragment('pricing', pricingServiceRegistration as Parameters<typeof rpcOpenApiFragment>[1], requests);
