@@ -46,7 +46,7 @@ const grpcPort = port('grpc-port', DESIGN_PORTS[name]?.[1]);
 const runnerServices = path.join(repo, 'runner/src/services.ts');
 const hosted = readFileSync(runnerServices, 'utf8');
 for (const taken of [httpPort, grpcPort]) {
-  if (new RegExp(`\\b${taken}\\b`).test(hosted)) fail(`port ${taken} is taken by a service in runner/src/services.ts`);
+  if (new RegExp(`\\b${taken}\\b`).test(readFileSync(path.join(repo, 'runner/src/registry.ts'), 'utf8'))) fail(`port ${taken} is taken by a service in runner/src/registry.ts`);
 }
 
 const Name = name[0].toUpperCase() + name.slice(1);
@@ -83,19 +83,25 @@ written.push(`migrations/${name}/00001_create_event_outbox_inbox.sql`);
 
 registerInRunner();
 for (const file of written.sort()) process.stdout.write(`created ${file}\n`);
-process.stdout.write(`registered ${name} in runner/src/services.ts (HTTP ${httpPort}, gRPC ${grpcPort}), runner/package.json and the tsconfig references\n`);
+process.stdout.write(`registered ${name} in runner/src/registry.ts (HTTP ${httpPort}, gRPC ${grpcPort}; edit its calls and consumes there), runner/src/services.ts, runner/package.json and the tsconfig references\n`);
 
-/** The runner hosts the service before the gateway; its package and project references follow. */
+/** The registry lists the service before the gateway, the runner gets its start function; package and project references follow. */
 function registerInRunner() {
+  const registryFile = path.join(repo, 'runner/src/registry.ts');
+  const registry = readFileSync(registryFile, 'utf8');
   const anchor = '  // Last: the front door';
-  if (!hosted.includes(anchor)) fail(`runner/src/services.ts has no "${anchor.trim()}" line to insert before`);
+  if (!registry.includes(anchor)) fail(`runner/src/registry.ts has no "${anchor.trim()}" line to insert before`);
+  const spec = `  { name: '${name}', tier: 'core', dir: 'services-core/${name}', ports: { http: ${httpPort}, grpc: ${grpcPort} }, calls: ['auth'], consumes: [], database: true },\n`;
+  writeFileSync(registryFile, registry.replace(anchor, `${spec}${anchor}`));
+
+  const starterAnchor = '  gateway: startGateway,';
+  if (!hosted.includes(starterAnchor)) fail(`runner/src/services.ts has no "${starterAnchor.trim()}" line to insert before`);
   const imports = [...hosted.matchAll(/^import .* from '@ecommerce\/[a-z]+';$/gm)];
   const lastImport = imports.at(-1);
   if (!lastImport) fail('runner/src/services.ts imports no service');
   const importLine = `import { start${Name} } from '@ecommerce/${name}';\n`;
-  const entry = `  {\n    name: '${name}',\n    ports: { http: ${httpPort}, grpc: ${grpcPort} },\n    start: (env, shared) => start${Name}(env, shared),\n  },\n`;
   let next = hosted.slice(0, lastImport.index + lastImport[0].length + 1) + importLine + hosted.slice(lastImport.index + lastImport[0].length + 1);
-  next = next.replace(anchor, `${entry}${anchor}`);
+  next = next.replace(starterAnchor, `  ${name}: start${Name},\n${starterAnchor}`);
   writeFileSync(runnerServices, next);
 
   const runnerPackage = path.join(repo, 'runner/package.json');

@@ -1,4 +1,5 @@
-// Every service the embedded runner hosts, in start order (dependencies first). A new service joins here.
+// How the embedded runner starts each service of the registry (runner/src/registry.ts) in its own process: one
+// start function per service, in the registry's order. A new service joins the registry and this table.
 import { startAuth } from '@ecommerce/auth';
 import { startCatalog } from '@ecommerce/catalog';
 import { startCustomer } from '@ecommerce/customer';
@@ -13,6 +14,7 @@ import { startOrder } from '@ecommerce/order';
 import { startReview } from '@ecommerce/review';
 import { startLoyalty } from '@ecommerce/loyalty';
 import type { EventTransport } from '@ecommerce/common/events';
+import { serviceRegistry } from './registry.js';
 
 type Env = Record<string, string | undefined>;
 
@@ -34,73 +36,29 @@ export interface HostedService {
   start(env: Env, shared: SharedResources): Promise<StartedService>;
 }
 
-export const hostedServices: HostedService[] = [
-  {
-    name: 'catalog',
-    ports: { http: 8012 },
-    start: (env, shared) => startCatalog(env, shared),
-  },
-  {
-    name: 'user',
-    ports: { http: 8001, grpc: 9001 },
-    start: (env, shared) => startUser(env, shared),
-  },
-  // After user: staff logins ask the user service for roles at USER_GRPC_ADDRESS.
-  {
-    name: 'auth',
-    ports: { http: 8000 },
-    start: (env, shared) => startAuth(env, shared),
-  },
-  // After auth: it consumes auth.account.registered on the shared transport and trusts auth's JWKS.
-  {
-    name: 'customer',
-    ports: { http: 8007 },
-    start: (env, shared) => startCustomer(env, shared),
-  },
-  {
-    name: 'pricing',
-    ports: { http: 8002, grpc: 9002 },
-    start: (env, shared) => startPricing(env, shared),
-  },
-  {
-    name: 'promotion',
-    ports: { http: 8003, grpc: 9003 },
-    start: (env, shared) => startPromotion(env, shared),
-  },
-  {
-    name: 'warehouse',
-    ports: { http: 8008, grpc: 9008 },
-    start: (env, shared) => startWarehouse(env, shared),
-  },
-  {
-    name: 'payment',
-    ports: { http: 8005, grpc: 9005 },
-    start: (env, shared) => startPayment(env, shared),
-  },
-  {
-    name: 'shipping',
-    ports: { http: 8006, grpc: 9006 },
-    start: (env, shared) => startShipping(env, shared),
-  },
-  {
-    name: 'order',
-    ports: { http: 8004, grpc: 9004 },
-    start: (env, shared) => startOrder(env, shared),
-  },
-  {
-    name: 'review',
-    ports: { http: 8011, grpc: 9011 },
-    start: (env, shared) => startReview(env, shared),
-  },
-  {
-    name: 'loyalty',
-    ports: { http: 8013, grpc: 9013 },
-    start: (env, shared) => startLoyalty(env, shared),
-  },
-  // Last: the front door, so it is ready only when what it fronts is.
-  {
-    name: 'gateway',
-    ports: { http: 8080 },
-    start: (env, shared) => startGateway(env, shared),
-  },
-];
+type Start = (env: Env, shared: SharedResources) => Promise<StartedService>;
+
+const starters: Record<string, Start> = {
+  catalog: startCatalog,
+  user: startUser,
+  auth: startAuth,
+  customer: startCustomer,
+  pricing: startPricing,
+  promotion: startPromotion,
+  warehouse: startWarehouse,
+  payment: startPayment,
+  shipping: startShipping,
+  order: startOrder,
+  review: startReview,
+  loyalty: startLoyalty,
+  gateway: startGateway,
+};
+
+export const hostedServices: HostedService[] = serviceRegistry.map(({ name, ports }) => {
+  const start = starters[name];
+  if (!start) throw new Error(`runner/src/services.ts has no start function for ${name} (runner/src/registry.ts lists it)`);
+  return { name, ports, start };
+});
+
+const unlisted = Object.keys(starters).filter((name) => !serviceRegistry.some((s) => s.name === name));
+if (unlisted.length > 0) throw new Error(`runner/src/services.ts starts ${unlisted.join(', ')}, which runner/src/registry.ts does not list`);
