@@ -1,6 +1,6 @@
 // gRPC handlers: proto <-> biz.
 import { ContainerModule } from 'inversify';
-import { WarehouseGrpcService } from './example-service.js';
+import { WarehouseGrpcService } from './warehouse-service.js';
 
 export const serviceModule = new ContainerModule(({ bind }) => {
   bind(WarehouseGrpcService).toSelf().inSingletonScope();
