@@ -10,7 +10,7 @@ MIGRATE = $(NODE) packages/common/dist/migrate/cli.js --dir migrations \
 	$(if $(DATABASE_URL),--database-url "$(DATABASE_URL)") \
 	$(if $(ALLOW_MISSING),--allow-missing)
 
-.PHONY: install build dev test canary lint bench proto clean service \
+.PHONY: install build dev up test canary lint bench proto clean service \
 	migrate-up migrate-up-by-one migrate-up-to migrate-down migrate-down-to migrate-redo \
 	migrate-reset migrate-status migrate-version migrate-create migrate-validate
 
@@ -25,6 +25,11 @@ build: install
 
 dev: build
 	$(NODE) runner/dist/main.js
+
+# Distributed mode on this machine: a real Kafka (scripts/kafka), a standalone PostgreSQL, migrations as a step
+# of their own, then every service as its own process (runner/src/distributed.ts). Ctrl-C stops it all.
+up: build
+	$(NODE) runner/dist/up.js
 
 test: build
 	$(NODE) packages/proto/scripts/generate.mjs --lint-only

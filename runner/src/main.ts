@@ -1,20 +1,10 @@
 // `make dev`: start the whole ecosystem in one process and print where it listens. Ctrl-C stops it cleanly.
-import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { stopOnSignals } from '@ecommerce/common/lifecycle';
 import { startEcosystem } from './ecosystem.js';
+import { repoRoot } from './repo-root.js';
 
 const log = (line: string) => process.stderr.write(`[dev] ${line}\n`);
-
-function repoRoot(): string {
-  let dir = path.dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(path.join(dir, 'pnpm-workspace.yaml'))) {
-    if (dir === path.dirname(dir)) throw new Error('cannot find the repository root (pnpm-workspace.yaml)');
-    dir = path.dirname(dir);
-  }
-  return dir;
-}
 
 const root = repoRoot();
 const ecosystem = await startEcosystem({
