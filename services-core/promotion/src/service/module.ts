@@ -1,6 +1,6 @@
 // gRPC handlers: proto <-> biz.
 import { ContainerModule } from 'inversify';
-import { PromotionGrpcService } from './example-service.js';
+import { PromotionGrpcService } from './promotion-service.js';
 
 export const serviceModule = new ContainerModule(({ bind }) => {
   bind(PromotionGrpcService).toSelf().inSingletonScope();

@@ -8,7 +8,27 @@ import { promotionServiceRegistration } from '../server/grpc-services.js';
 import * as schemas from './request-schemas.js';
 
 const requests: { [K in keyof typeof PromotionServiceService]: z.ZodObject | undefined } = {
-  createExample: schemas.createExampleRequest,
+  createPromotion: schemas.createPromotionRequest,
+  updatePromotion: schemas.updatePromotionRequest,
+  getPromotion: schemas.idRequest,
+  listPromotions: schemas.listPromotionsRequest,
+  activatePromotion: schemas.idRequest,
+  deactivatePromotion: schemas.idRequest,
+  createCampaign: schemas.createCampaignRequest,
+  updateCampaign: schemas.updateCampaignRequest,
+  getCampaign: schemas.idRequest,
+  listCampaigns: schemas.listCampaignsRequest,
+  activateCampaign: schemas.idRequest,
+  deactivateCampaign: schemas.idRequest,
+  createCode: schemas.createCodeRequest,
+  generateCodes: schemas.generateCodesRequest,
+  listCodes: schemas.listCodesRequest,
+  getCode: schemas.getCodeRequest,
+  evaluateCart: schemas.evaluateCartRequest,
+  reserveUsage: schemas.reserveUsageRequest,
+  commitUsage: schemas.usageReferenceRequest,
+  releaseUsage: schemas.usageReferenceRequest,
 };
 
+/** Built once: the schemas do not change while the process runs. */
 export const promotionOpenApi = rpcOpenApiFragment('promotion', promotionServiceRegistration as Parameters<typeof rpcOpenApiFragment>[1], requests);
