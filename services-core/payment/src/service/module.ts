@@ -1,6 +1,6 @@
 // gRPC handlers: proto <-> biz.
 import { ContainerModule } from 'inversify';
-import { PaymentGrpcService } from './example-service.js';
+import { PaymentGrpcService } from './payment-service.js';
 
 export const serviceModule = new ContainerModule(({ bind }) => {
   bind(PaymentGrpcService).toSelf().inSingletonScope();
