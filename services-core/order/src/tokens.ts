@@ -3,4 +3,5 @@ export const TOKENS = {
   Config: Symbol.for('order.Config'),
   Logger: Symbol.for('order.Logger'),
   Database: Symbol.for('order.Database'),
+  Verifier: Symbol.for('order.Verifier'),
 } as const;

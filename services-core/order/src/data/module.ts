@@ -3,12 +3,14 @@ import { ContainerModule } from 'inversify';
 import type { Knex } from '@ecommerce/common/db';
 import { serviceUnitOfWork } from '@ecommerce/common/events';
 import { eventCatalog } from '@ecommerce/proto/event-catalog';
-import { EXAMPLE_REPOSITORY, UNIT_OF_WORK } from '../biz/ports.js';
+import { CART_REPOSITORY, ORDER_REPOSITORY, UNIT_OF_WORK } from '../biz/ports.js';
 import { TOKENS } from '../tokens.js';
-import { KnexExampleRepository } from './knex-example-repository.js';
+import { KnexCartRepository } from './knex-cart-repository.js';
+import { KnexOrderRepository } from './knex-order-repository.js';
 
 export const dataModule = new ContainerModule(({ bind }) => {
-  bind(EXAMPLE_REPOSITORY).to(KnexExampleRepository).inSingletonScope();
+  bind(CART_REPOSITORY).to(KnexCartRepository).inSingletonScope();
+  bind(ORDER_REPOSITORY).to(KnexOrderRepository).inSingletonScope();
   bind(UNIT_OF_WORK)
     .toDynamicValue((ctx) => serviceUnitOfWork({ db: ctx.get<Knex>(TOKENS.Database), catalog: eventCatalog, service: 'order' }))
     .inSingletonScope();
