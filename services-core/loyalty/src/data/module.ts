@@ -3,12 +3,20 @@ import { ContainerModule } from 'inversify';
 import type { Knex } from '@ecommerce/common/db';
 import { serviceUnitOfWork } from '@ecommerce/common/events';
 import { eventCatalog } from '@ecommerce/proto/event-catalog';
-import { EXAMPLE_REPOSITORY, UNIT_OF_WORK } from '../biz/ports.js';
+import { ACCOUNT_REPOSITORY, LEDGER_REPOSITORY, LOT_REPOSITORY, REDEMPTION_REPOSITORY, SPEND_REPOSITORY, UNIT_OF_WORK } from '../biz/ports.js';
 import { TOKENS } from '../tokens.js';
-import { KnexExampleRepository } from './knex-example-repository.js';
+import { KnexAccountRepository } from './knex-account-repository.js';
+import { KnexLedgerRepository } from './knex-ledger-repository.js';
+import { KnexLotRepository } from './knex-lot-repository.js';
+import { KnexRedemptionRepository } from './knex-redemption-repository.js';
+import { KnexSpendRepository } from './knex-spend-repository.js';
 
 export const dataModule = new ContainerModule(({ bind }) => {
-  bind(EXAMPLE_REPOSITORY).to(KnexExampleRepository).inSingletonScope();
+  bind(ACCOUNT_REPOSITORY).to(KnexAccountRepository).inSingletonScope();
+  bind(LEDGER_REPOSITORY).to(KnexLedgerRepository).inSingletonScope();
+  bind(LOT_REPOSITORY).to(KnexLotRepository).inSingletonScope();
+  bind(REDEMPTION_REPOSITORY).to(KnexRedemptionRepository).inSingletonScope();
+  bind(SPEND_REPOSITORY).to(KnexSpendRepository).inSingletonScope();
   bind(UNIT_OF_WORK)
     .toDynamicValue((ctx) => serviceUnitOfWork({ db: ctx.get<Knex>(TOKENS.Database), catalog: eventCatalog, service: 'loyalty' }))
     .inSingletonScope();

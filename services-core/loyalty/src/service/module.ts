@@ -1,6 +1,6 @@
 // gRPC handlers: proto <-> biz.
 import { ContainerModule } from 'inversify';
-import { LoyaltyGrpcService } from './example-service.js';
+import { LoyaltyGrpcService } from './loyalty-service.js';
 
 export const serviceModule = new ContainerModule(({ bind }) => {
   bind(LoyaltyGrpcService).toSelf().inSingletonScope();

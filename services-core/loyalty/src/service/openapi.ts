@@ -8,7 +8,14 @@ import { loyaltyServiceRegistration } from '../server/grpc-services.js';
 import * as schemas from './request-schemas.js';
 
 const requests: { [K in keyof typeof LoyaltyServiceService]: z.ZodObject | undefined } = {
-  createExample: schemas.createExampleRequest,
+  getAccount: schemas.getAccountRequest,
+  listLedger: schemas.listLedgerRequest,
+  adjustPoints: schemas.adjustPointsRequest,
+  getReferralCode: schemas.getReferralCodeRequest,
+  applyReferralCode: schemas.applyReferralCodeRequest,
+  reserveRedemption: schemas.reserveRedemptionRequest,
+  commitRedemption: schemas.redemptionReferenceRequest,
+  releaseRedemption: schemas.redemptionReferenceRequest,
 };
 
 export const loyaltyOpenApi = rpcOpenApiFragment('loyalty', loyaltyServiceRegistration as Parameters<typeof rpcOpenApiFragment>[1], requests);
