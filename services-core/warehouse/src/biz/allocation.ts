@@ -4,8 +4,9 @@
 //      then by code (so the choice is deterministic);
 //   3. each location gives what it has available (on hand - reserved) until the quantity is covered, so a
 //      reservation splits over locations only when the first cannot cover it alone;
-//   4. what is still missing goes on the first candidate as a backorder when the SKU allows it; otherwise
-//      the whole reservation fails.
+//   4. what is still missing is a backorder when the SKU allows it: it goes on the first candidate (same order)
+//      where the SKU is stocked (has a level), else on the first candidate at all; otherwise the whole
+//      reservation fails.
 import { availableAt, type StockLevel } from './stock.js';
 
 export interface PlannedAllocation {
@@ -19,7 +20,10 @@ export type AllocationResult =
   | { ok: true; allocations: PlannedAllocation[] }
   | { ok: false; available: number };
 
-type Candidate = Pick<StockLevel, 'locationId' | 'locationCode' | 'locationCountry' | 'locationPriority' | 'onHand' | 'reserved'>;
+export type Candidate = Pick<StockLevel, 'locationId' | 'locationCode' | 'locationCountry' | 'locationPriority' | 'onHand' | 'reserved'> & {
+  /** false for an active location that never had this SKU (a backorder lands there only as a last resort). */
+  stocked: boolean;
+};
 
 export function allocationOrder<C extends Candidate>(candidates: readonly C[], country: string): C[] {
   const local = (c: C) => (country !== '' && c.locationCountry === country ? 0 : 1);
@@ -44,7 +48,7 @@ export function allocate(sku: string, quantity: number, candidates: readonly Can
     missing -= take;
   }
   if (missing === 0) return { ok: true, allocations };
-  const first = ordered[0];
+  const first = ordered.find((c) => c.stocked) ?? ordered[0];
   if (backorderAllowed && first) {
     const onFirst = allocations.find((a) => a.locationId === first.locationId);
     if (onFirst) onFirst.quantity += missing;

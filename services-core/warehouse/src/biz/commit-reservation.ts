@@ -84,7 +84,7 @@ function everythingHeld(reservation: Reservation): Take[] {
 
 /** What allocations the partial shipment `lines` consumes; more than is held of a SKU -> FAILED_PRECONDITION. */
 function partOf(reservation: Reservation, lines: StockLine[]): Take[] {
-  const unknown = lines.flatMap((line, i) => (reservation.allocations.some((a) => a.sku === line.sku) ? [] : [{ field: `lines[${i}].sku`, message: `sku ${line.sku} is not in the reservation` }]));
+  const unknown = lines.flatMap((line, i) => (reservation.allocations.some((a) => a.sku === line.sku) ? [] : [{ field: `lines.${i}.sku`, message: `sku ${line.sku} is not in the reservation` }]));
   if (unknown.length > 0) throw new ValidationError(unknown);
   const take: Take[] = [];
   for (const line of sumLines(lines)) {

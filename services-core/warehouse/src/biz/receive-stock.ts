@@ -66,7 +66,7 @@ export class ReceiveStockUseCase {
   private async checked(input: LocationLinesInput): Promise<StockLine[]> {
     assertKnownLocation(await this.locations.findMany([input.locationId]), input.locationId, 'location_id');
     const items = await this.items.findMany(input.lines.map((l) => l.sku));
-    assertKnownSkus(items, input.lines.map((l) => l.sku), (i) => `lines[${i}].sku`);
+    assertKnownSkus(items, input.lines.map((l) => l.sku), (i) => `lines.${i}.sku`);
     return sumLines(input.lines);
   }
 }

@@ -3,7 +3,7 @@
 // and the reservation row is inserted first so a repeated reference returns the first answer unchanged.
 import { AlreadyExistsError, FailedPreconditionError } from '@ecommerce/common/errors';
 import { inject, injectable } from 'inversify';
-import { allocate, type PlannedAllocation } from './allocation.js';
+import { allocate, type Candidate, type PlannedAllocation } from './allocation.js';
 import {
   CLOCK,
   LOCATION_REPOSITORY,
@@ -46,7 +46,7 @@ export class ReserveStockUseCase {
 
   async execute(input: ReserveInput, actor: string): Promise<Reservation> {
     const items = await this.items.findMany(input.lines.map((l) => l.sku));
-    assertKnownSkus(items, input.lines.map((l) => l.sku), (i) => `lines[${i}].sku`);
+    assertKnownSkus(items, input.lines.map((l) => l.sku), (i) => `lines.${i}.sku`);
     const demand = sumLines(input.lines);
     const expiresAt = new Date(this.clock.now().getTime() + input.ttlSeconds * 1000);
     return this.uow.run(async (tx, events) => {
@@ -79,13 +79,11 @@ export class ReserveStockUseCase {
 
   /** Where `line` is taken from, or FAILED_PRECONDITION naming the SKU when its locations cannot cover it. */
   private async plan(tx: Transaction, line: StockLine, item: StockItem, locked: readonly StockLevel[], country: string): Promise<PlannedAllocation[]> {
-    const candidates: Array<Pick<StockLevel, 'locationId' | 'locationCode' | 'locationCountry' | 'locationPriority' | 'onHand' | 'reserved'>> = locked.filter(
-      (l) => l.sku === line.sku && l.locationActive,
-    );
+    const candidates: Candidate[] = locked.filter((l) => l.sku === line.sku && l.locationActive).map((l) => ({ ...l, stocked: true }));
     if (item.backorderAllowed) {
       for (const location of await this.locations.listActive(tx)) {
         if (candidates.some((c) => c.locationId === location.id)) continue;
-        candidates.push({ locationId: location.id, locationCode: location.code, locationCountry: location.country, locationPriority: location.priority, onHand: 0, reserved: 0 });
+        candidates.push({ locationId: location.id, locationCode: location.code, locationCountry: location.country, locationPriority: location.priority, onHand: 0, reserved: 0, stocked: false });
       }
     }
     const result = allocate(line.sku, line.quantity, candidates, country, item.backorderAllowed);

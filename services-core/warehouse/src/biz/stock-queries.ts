@@ -35,10 +35,10 @@ export class StockQueriesUseCase {
     @inject(MOVEMENT_REPOSITORY) private readonly movements: MovementRepository,
   ) {}
 
-  /** In the order asked; an unknown SKU -> INVALID_ARGUMENT naming `skus[i]`. */
+  /** In the order asked; an unknown SKU -> INVALID_ARGUMENT naming `skus.<i>`. */
   async availability(skus: string[]): Promise<SkuAvailability[]> {
     const items = await this.items.findMany(skus);
-    assertKnownSkus(items, skus, (i) => `skus[${i}]`);
+    assertKnownSkus(items, skus, (i) => `skus.${i}`);
     const totals = await this.levels.totals(skus);
     return skus.map((sku) => {
       const item = items.get(sku)!;

@@ -1,5 +1,5 @@
 // Shapes every request must have before a use case sees it; zod paths are the ts-proto (camelCase) names, which
-// parseProtoRequest reports in the proto's snake_case (`lines[0].sku`, `ttl_seconds`).
+// parseProtoRequest reports in the proto's snake_case (`lines.0.sku`, `ttl_seconds`).
 import { z } from 'zod';
 import { COUNTRY_PATTERN, LOCATION_CODE_PATTERN, MAX_PRIORITY } from '../biz/location.js';
 import { MAX_TTL_SECONDS, REFERENCE_MAX_LENGTH } from '../biz/reservation.js';
