@@ -4,6 +4,8 @@ import { Container } from 'inversify';
 import type { Knex } from '@ecommerce/common/db';
 import type { Logger } from '@ecommerce/common/logger';
 import { bizModule } from './biz/module.js';
+import { ModerationPolicy } from './biz/moderation-policy.js';
+import { MODERATION_POLICY } from './biz/ports.js';
 import type { ReviewConfig } from './config.js';
 import { dataModule } from './data/module.js';
 import { serverModule } from './server/module.js';
@@ -15,6 +17,7 @@ export function createContainer(infra: { config: ReviewConfig; logger: Logger; d
   container.bind(TOKENS.Config).toConstantValue(infra.config);
   container.bind(TOKENS.Logger).toConstantValue(infra.logger);
   container.bind(TOKENS.Database).toConstantValue(infra.db);
+  container.bind(MODERATION_POLICY).toConstantValue(new ModerationPolicy(infra.config.REVIEW_BANNED_WORDS));
   container.load(dataModule, bizModule, serviceModule, serverModule);
   return container;
 }
