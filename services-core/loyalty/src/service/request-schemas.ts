@@ -13,7 +13,7 @@ const ownOrNamedCustomer = z.string().trim().max(200, 'must be at most 200 chara
 const reference = z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters');
 const currency = z
   .string()
-  .regex(/^[A-Z]{3}$/, 'must be an ISO 4217 currency code (3 upper-case letters)')
+  .regex(/^[A-Z]{3}$/, { message: 'must be an ISO 4217 currency code (3 upper-case letters)', abort: true })
   .refine(isKnownCurrency, 'is not a known ISO 4217 currency');
 
 export const getAccountRequest = z.object({ customerId: ownOrNamedCustomer });

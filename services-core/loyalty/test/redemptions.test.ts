@@ -1,0 +1,165 @@
+// Points as part payment at checkout through the real gRPC API: concurrent reservations never overdraw, each
+// step is idempotent by reference, the state machine refuses illegal moves, bad input names the field.
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { aCustomer, grpcCode, ledgerInvariantViolations, rejectionOf, startHarness, unaryCall, type Harness } from './harness.js';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(() => h?.close());
+
+const staff = () => ({ token: h.tokens.staff });
+const credit = (customerId: string, points: number) =>
+  unaryCall(h.client.adjustPoints.bind(h.client), { customerId, points, reason: 'test credit' }, staff());
+const reserve = (customerId: string, points: number, reference = randomUUID(), currency = 'EUR') =>
+  unaryCall(h.client.reserveRedemption.bind(h.client), { reference, customerId, points, currency }, staff());
+const commit = (reference: string) => unaryCall(h.client.commitRedemption.bind(h.client), { reference }, staff());
+const release = (reference: string) => unaryCall(h.client.releaseRedemption.bind(h.client), { reference }, staff());
+const balanceOf = async (customerId: string) =>
+  (await unaryCall(h.client.getAccount.bind(h.client), { customerId }, staff())).account!.balance;
+
+describe('ReserveRedemption under concurrency', () => {
+  it('lets exactly 5 of 20 concurrent redemptions through a balance that covers 5, and never goes negative', async () => {
+    const { id } = await aCustomer(h);
+    await credit(id, 500);
+
+    const results = await Promise.allSettled(Array.from({ length: 20 }, () => reserve(id, 100)));
+
+    const succeeded = results.filter((r) => r.status === 'fulfilled');
+    const failed = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
+    expect(succeeded).toHaveLength(5);
+    expect(failed.map((r) => grpcCode(r.reason))).toEqual(Array(15).fill('FAILED_PRECONDITION'));
+    expect(await balanceOf(id)).toBe(0);
+    const negative = await h.db('ledger_entries').where({ customer_id: id }).where('balance_after', '<', 0).count<{ n: number }[]>({ n: '*' });
+    expect(Number(negative[0]!.n)).toBe(0);
+  });
+
+  it('makes one redemption of 10 concurrent reservations with the same reference', async () => {
+    const { id } = await aCustomer(h);
+    await credit(id, 1000);
+    const reference = randomUUID();
+
+    const answers = await Promise.all(Array.from({ length: 10 }, () => reserve(id, 300, reference)));
+
+    expect(new Set(answers.map((a) => JSON.stringify(a.redemption)))).toHaveLength(1);
+    expect(answers[0]!.redemption).toMatchObject({ reference, customerId: id, points: 300, amountMinor: 300, currency: 'EUR', status: 'reserved' });
+    expect(await balanceOf(id)).toBe(700);
+  });
+});
+
+describe('the redemption state machine', () => {
+  it('values points at the configured rate (100 points per currency unit), per currency', async () => {
+    const { id } = await aCustomer(h);
+    await credit(id, 10_000);
+    expect((await reserve(id, 250, randomUUID(), 'EUR')).redemption).toMatchObject({ amountMinor: 250, currency: 'EUR' });
+    expect((await reserve(id, 250, randomUUID(), 'JPY')).redemption).toMatchObject({ amountMinor: 3, currency: 'JPY' }); // 2.5 yen, half away from zero
+    expect((await reserve(id, 250, randomUUID(), 'KWD')).redemption).toMatchObject({ amountMinor: 2500, currency: 'KWD' });
+  });
+
+  it('commits a reservation once, however often it is asked, and keeps the points spent', async () => {
+    const { id } = await aCustomer(h);
+    await credit(id, 400);
+    const { redemption } = await reserve(id, 400);
+
+    const first = await commit(redemption!.reference);
+    const again = await commit(redemption!.reference);
+
+    expect(first.redemption?.status).toBe('committed');
+    expect(again.redemption).toEqual(first.redemption);
+    expect(await balanceOf(id)).toBe(0);
+    const outbox = await h.db('outbox_events').where({ event_type: 'loyalty.redemption.committed', event_key: redemption!.reference });
+    expect(outbox).toHaveLength(1);
+  });
+
+  it('gives released points back to the lots they came from, once, keeping their expiry', async () => {
+    const { id } = await aCustomer(h);
+    await credit(id, 300);
+    const lotsBefore = await h.db('point_lots').where({ customer_id: id }).select('id', 'remaining', 'expires_at');
+    const { redemption } = await reserve(id, 200);
+
+    const released = await release(redemption!.reference);
+    await release(redemption!.reference);
+
+    expect(released.redemption?.status).toBe('released');
+    expect(await balanceOf(id)).toBe(300);
+    expect(await h.db('point_lots').where({ customer_id: id }).select('id', 'remaining', 'expires_at')).toEqual(lotsBefore);
+    const kinds = await h.db('ledger_entries').where({ customer_id: id }).orderBy('id').pluck('kind');
+    expect(kinds).toEqual(['adjust', 'redeem', 'reverse']);
+  });
+
+  it('answers released for a reference that never reserved anything', async () => {
+    const reference = randomUUID();
+    const { redemption } = await release(reference);
+    expect(redemption).toMatchObject({ reference, status: 'released', points: 0 });
+  });
+
+  it('refuses to release a committed redemption and to commit a released one (FAILED_PRECONDITION)', async () => {
+    const { id } = await aCustomer(h);
+    await credit(id, 200);
+    const committed = (await reserve(id, 100)).redemption!;
+    await commit(committed.reference);
+    const released = (await reserve(id, 100)).redemption!;
+    await release(released.reference);
+
+    expect(grpcCode(await rejectionOf(release(committed.reference)))).toBe('FAILED_PRECONDITION');
+    expect(grpcCode(await rejectionOf(commit(released.reference)))).toBe('FAILED_PRECONDITION');
+  });
+
+  it('answers NOT_FOUND when committing an unknown reference', async () => {
+    expect(grpcCode(await rejectionOf(commit(randomUUID())))).toBe('NOT_FOUND');
+  });
+
+  it('refuses a reservation the balance does not cover, naming points, and one for a customer without an account', async () => {
+    const { id } = await aCustomer(h);
+    await credit(id, 50);
+    const short = await rejectionOf(reserve(id, 51));
+    expect(grpcCode(short)).toBe('FAILED_PRECONDITION');
+    expect(short.details[0]?.field).toBe('points');
+    expect(grpcCode(await rejectionOf(reserve((await aCustomer(h)).id, 1)))).toBe('FAILED_PRECONDITION');
+  });
+
+  it("refuses a reference that is another customer's redemption (ALREADY_EXISTS)", async () => {
+    const a = await aCustomer(h);
+    const b = await aCustomer(h);
+    await credit(a.id, 100);
+    await credit(b.id, 100);
+    const reference = randomUUID();
+    await reserve(a.id, 100, reference);
+    const err = await rejectionOf(reserve(b.id, 100, reference));
+    expect(grpcCode(err)).toBe('ALREADY_EXISTS');
+    expect(err.details[0]?.field).toBe('reference');
+  });
+});
+
+describe('bad input', () => {
+  const cases: Array<[string, Record<string, unknown>, string]> = [
+    ['negative points', { points: -5 }, 'points'],
+    ['zero points', { points: 0 }, 'points'],
+    ['points worth less than one minor unit', { points: 1, currency: 'JPY' }, 'points'],
+    ['an unknown currency', { currency: 'XXX' }, 'currency'],
+    ['a lower-case currency', { currency: 'eur' }, 'currency'],
+    ['an empty reference', { reference: '' }, 'reference'],
+    ['an empty customer id', { customerId: '' }, 'customer_id'],
+  ];
+  it.each(cases)('refuses %s as INVALID_ARGUMENT naming the field', async (_name, override, field) => {
+    const request = { reference: randomUUID(), customerId: randomUUID(), points: 100, currency: 'EUR', ...override };
+    const err = await rejectionOf(unaryCall(h.client.reserveRedemption.bind(h.client), request as never, staff()));
+    expect(grpcCode(err)).toBe('INVALID_ARGUMENT');
+    expect(err.details.map((d) => d.field)).toEqual([field]);
+  });
+
+  it('is internal: a customer token is refused (PERMISSION_DENIED), no token UNAUTHENTICATED', async () => {
+    const request = { reference: randomUUID(), customerId: 'customer-1', points: 1, currency: 'EUR' };
+    expect(grpcCode(await rejectionOf(unaryCall(h.client.reserveRedemption.bind(h.client), request, { token: h.tokens.customer })))).toBe('PERMISSION_DENIED');
+    expect(grpcCode(await rejectionOf(unaryCall(h.client.releaseRedemption.bind(h.client), { reference: 'x' })))).toBe('UNAUTHENTICATED');
+  });
+});
+
+describe('the ledger', () => {
+  // Last in the file: after the concurrent tests above.
+  it('sums to every balance, and to what the lots still hold', async () => {
+    expect(await ledgerInvariantViolations(h.db)).toEqual([]);
+  });
+});
