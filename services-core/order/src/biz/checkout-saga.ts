@@ -39,17 +39,19 @@ export function checkoutSaga(deps: CheckoutSagaDeps): SagaDefinition<CheckoutInp
             return { orderId: order.id };
           }),
         // Last to run: the order becomes failed with the saga's reason, and the cart takes changes again.
-        compensate: ({ input, sagaId }) =>
-          uow.run(async (tx) => {
+        compensate: async ({ input, sagaId }) => {
+          // Read before the transaction: a second connection taken inside it could starve the pool under load.
+          const reason = (await orders.sagaFailureReason(sagaId)) ?? 'checkout failed';
+          await uow.run(async (tx) => {
             const order = await orders.getForUpdate(tx, input.order.id);
             if (order && order.status === 'pending') {
-              const reason = (await orders.sagaFailureReason(sagaId)) ?? 'checkout failed';
               await orders.update(tx, order, { status: 'failed', statusReason: reason }, 'system', reason);
             }
             const cart = await carts.getForUpdate(tx, input.order.cartId);
             if (cart?.status === 'checking_out') await carts.setStatus(tx, cart.id, 'active');
             await carts.releaseCheckoutLease(tx, input.order.cartId);
-          }),
+          });
+        },
       },
       {
         name: 'reserve-stock',
