@@ -22,6 +22,12 @@ const name = z.string().trim().min(1, 'must not be empty').max(200, 'must be at 
 const description = z.string().max(2000, 'must be at most 2000 characters');
 const page = z.number().int().min(0, 'must not be negative').max(1_000_000, 'must be at most 1000000');
 const pageSize = z.number().int().min(0, 'must not be negative').max(100, 'must be at most 100');
+// PostgreSQL's timestamptz does not reach every JS date; promotions live in this range anyway.
+const timestamp = z
+  .date({ message: 'must be a timestamp' })
+  .min(new Date('1970-01-01T00:00:00Z'), 'must be in 1970 or later')
+  .max(new Date('9999-12-31T23:59:59Z'), 'must be before the year 10000')
+  .optional();
 const oneOf = <T extends number>(values: readonly T[], message: string) => z.number().refine((v): v is T => values.includes(v as T), message);
 
 const promotionInput = z.object({
@@ -49,8 +55,8 @@ const promotionInput = z.object({
   categoryIds: refs,
   brandIds: refs,
   customerGroups: refs,
-  startTime: z.date().optional(),
-  endTime: z.date().optional(),
+  startTime: timestamp,
+  endTime: timestamp,
   exclusive: z.boolean(),
   priority: z.number().int().min(-1000, 'must be at least -1000').max(1000, 'must be at most 1000'),
   usageLimit: count,
@@ -71,8 +77,8 @@ export const listPromotionsRequest = z.object({
 const campaignInput = z.object({
   name,
   description,
-  startTime: z.date().optional(),
-  endTime: z.date().optional(),
+  startTime: timestamp,
+  endTime: timestamp,
   budgetUses: count,
   budgetAmountMinor: money,
   currency: currencyOrEmpty,
