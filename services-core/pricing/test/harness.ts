@@ -26,7 +26,7 @@ export interface Harness {
   db: Knex;
   tokens: { staff: string; customer: string };
   /** Calls an RPC as staff (or with the given token; `null` = no token). */
-  call<K extends keyof Rpc>(method: K, request: Partial<Rpc[K][0]>, token?: string | null): Promise<Rpc[K][1]>;
+  call<K extends keyof Rpc>(method: K, request: pb.DeepPartial<Rpc[K][0]>, token?: string | null): Promise<Rpc[K][1]>;
   close(): Promise<void>;
 }
 
