@@ -40,6 +40,7 @@ export class FulfilmentUseCase {
     const order = await this.orders.getForUpdate(tx, shipment.orderId);
     if (!order) return { applied: false, reason: `order ${shipment.orderId} is unknown` };
     if (order.status !== 'confirmed') return { applied: false, reason: `order ${order.id} is ${order.status}` };
+    if (!(await this.orders.recordMovement(tx, order.id, 'shipment', shipment.shipmentId))) return { applied: false, reason: `shipment ${shipment.shipmentId} was already applied` };
     const moved = resolveLines(order, shipment.lines, (l) => l.quantity - l.shippedQuantity, 'shipped');
     const lines = order.lines.map((l) => ({ ...l, shippedQuantity: l.shippedQuantity + (moved.get(l.id) ?? 0) }));
     const fulfillmentStatus = fulfillmentOf(lines);
@@ -75,6 +76,7 @@ export class FulfilmentUseCase {
   async returned(tx: Transaction, events: OrderEvents, orderId: string, lines: MovedLine[], reason: string, actor: string, returnId?: string): Promise<Order> {
     const order = await this.orders.getForUpdate(tx, orderId);
     if (!order) throw new NotFoundError('order', orderId);
+    if (returnId && !(await this.orders.recordMovement(tx, order.id, 'return', returnId))) return order;
     if (order.status !== 'confirmed' && order.status !== 'completed') throw new FailedPreconditionError(`order ${order.id} is ${order.status}; only shipped goods of a placed order can be returned`);
     const moved = resolveLines(order, lines, (l) => l.shippedQuantity - l.returnedQuantity, 'returned');
     const key = returnId ?? `return-${order.id}-${createHash('sha256').update(JSON.stringify([order.lines.map((l) => l.returnedQuantity), [...moved]])).digest('hex').slice(0, 16)}`;

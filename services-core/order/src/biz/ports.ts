@@ -105,6 +105,8 @@ export interface OrderRepository {
   /** Applies `changes` and writes one history row per status that changed, with actor and reason. */
   update(tx: Transaction, order: Order, changes: OrderChanges, actor: string, reason: string): Promise<Order>;
   list(filter: OrderFilter, pageSize: number, pageToken: string): Promise<OrderPage>;
+  /** Records that shipment or return `movementId` was applied to the order; false when it already was. */
+  recordMovement(tx: Transaction, orderId: string, kind: 'shipment' | 'return', movementId: string): Promise<boolean>;
   /** Why the checkout saga `sagaId` is compensating (the failed step and its error), from the saga's state. */
   sagaFailureReason(sagaId: string): Promise<string | undefined>;
 }

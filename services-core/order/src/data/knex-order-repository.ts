@@ -112,6 +112,11 @@ export class KnexOrderRepository implements OrderRepository {
     return { orders, nextPageToken: rows.length > pageSize && last ? encodeCursor(last.created_at, last.id) : '' };
   }
 
+  async recordMovement(tx: Transaction, orderId: string, kind: 'shipment' | 'return', movementId: string): Promise<boolean> {
+    const inserted = await knexTransaction(tx)('order_movements').insert({ order_id: orderId, kind, movement_id: movementId }).onConflict(['order_id', 'kind', 'movement_id']).ignore().returning('movement_id');
+    return inserted.length > 0;
+  }
+
   async sagaFailureReason(sagaId: string): Promise<string | undefined> {
     const row = await this.db('saga_instances').where({ saga_id: sagaId }).first<{ error: string | null } | undefined>('error');
     return row?.error ?? undefined;
