@@ -22,7 +22,7 @@ const postcodePattern = z
     if ('error' in parsed) ctx.addIssue({ code: 'custom', message: parsed.error });
   });
 const weightTier = z.object({
-  maxWeightGrams: weightGrams.min(1, 'must be at least 1'),
+  maxWeightGrams: z.number().int().min(1, 'must be at least 1').max(MAX_WEIGHT_GRAMS, `must be at most ${MAX_WEIGHT_GRAMS}`),
   amountMinor,
 });
 const weightTiers = z.array(weightTier).max(MAX_WEIGHT_TIERS, `must hold at most ${MAX_WEIGHT_TIERS} tiers`);
