@@ -3,10 +3,11 @@ import { runCatalogHttpBench } from './catalog-http.js';
 import { runEventsBench } from './events-outbox-kafka.js';
 import { runGatewayCatalogBench } from './gateway-catalog.js';
 import { runGrpcBench } from './grpc-user.js';
+import { runPricingBench } from './pricing.js';
 
 export interface Benchmark {
   name: string;
   run(): Promise<void>;
 }
 
-export const benchmarks: Benchmark[] = [{ name: 'catalog-http', run: runCatalogHttpBench }, { name: 'events', run: runEventsBench }, { name: 'grpc-user', run: runGrpcBench }, { name: 'gateway-catalog', run: runGatewayCatalogBench }];
+export const benchmarks: Benchmark[] = [{ name: 'catalog-http', run: runCatalogHttpBench }, { name: 'events', run: runEventsBench }, { name: 'grpc-user', run: runGrpcBench }, { name: 'pricing', run: runPricingBench }, { name: 'gateway-catalog', run: runGatewayCatalogBench }];
