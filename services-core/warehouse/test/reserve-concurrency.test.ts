@@ -9,7 +9,7 @@ import { expectLedgerInvariant } from './ledger-invariant.js';
 const h = useHarness();
 afterEach(() => expectLedgerInvariant(h.db));
 
-const settle = <T>(promises: Array<Promise<T>>) => Promise.allSettled(promises);
+const settle = (promises: Array<Promise<unknown>>) => Promise.allSettled(promises);
 
 describe('Reserve under concurrency', () => {
   it('lets exactly 50 of 500 concurrent one-unit reservations through against 50 in stock', async () => {
@@ -51,7 +51,7 @@ describe('Reserve under concurrency', () => {
 
   it('never deadlocks when reservations name the same SKUs in opposite orders', async () => {
     const location = await createLocation(h);
-    const skus = [];
+    const skus: string[] = [];
     for (let i = 0; i < 4; i += 1) skus.push(await stockedSku(h, [{ location, quantity: 1000 }]));
 
     const results = await settle(
