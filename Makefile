@@ -10,7 +10,7 @@ MIGRATE = $(NODE) packages/common/dist/migrate/cli.js --dir migrations \
 	$(if $(DATABASE_URL),--database-url "$(DATABASE_URL)") \
 	$(if $(ALLOW_MISSING),--allow-missing)
 
-.PHONY: install build dev up test canary lint bench proto clean service \
+.PHONY: install build dev up k8s k8s-check test canary lint bench proto clean service \
 	migrate-up migrate-up-by-one migrate-up-to migrate-down migrate-down-to migrate-redo \
 	migrate-reset migrate-status migrate-version migrate-create migrate-validate
 
@@ -30,6 +30,13 @@ dev: build
 # of their own, then every service as its own process (runner/src/distributed.ts). Ctrl-C stops it all.
 up: build
 	$(NODE) runner/dist/up.js
+
+# k8s/base from the service registry and the event catalog (scripts/k8s/generate.mjs); k8s-check renders every
+# overlay with kustomize and validates it offline against the Kubernetes and operator schemas (as CI does).
+k8s: build
+	$(NODE) scripts/k8s/generate.mjs
+k8s-check: build
+	bash scripts/k8s/validate.sh
 
 test: build
 	$(NODE) packages/proto/scripts/generate.mjs --lint-only
@@ -53,6 +60,7 @@ service: build
 	# The new workspace package changes the lockfile (commit it with the service); pnpm would refuse under CI=true.
 	$(PNPM) install --no-frozen-lockfile
 	$(PNPM) run build
+	$(NODE) scripts/k8s/generate.mjs
 	@echo "service $(NAME): run its test with: $(PNPM) exec vitest run services-core/$(NAME)"
 
 # Type-checks everything (the build is the strict type check of the sources, tsconfig.tests.json that of the
