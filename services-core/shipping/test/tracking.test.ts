@@ -83,6 +83,22 @@ describe('simulated carrier tracking', () => {
     expect(await statusOf(pending!.id)).toBe('pending');
     expect(await statusOf(canceled)).toBe('canceled');
   });
+
+  it('applies each scan once when polls run concurrently', async () => {
+    const id = await labelledShipment();
+    h.clock.advanceHours(48);
+
+    await Promise.all(Array.from({ length: 5 }, () => api.advanceTracking()));
+
+    expect(await outboxTypes(h.db, id)).toEqual([
+      'shipping.shipment.created',
+      'shipping.shipment.label_created',
+      'shipping.shipment.shipped',
+      'shipping.shipment.in_transit',
+      'shipping.shipment.delivered',
+    ]);
+    expect((await api.getShipment(id)).shipment!.history).toHaveLength(5);
+  });
 });
 
 describe('returns', () => {

@@ -10,7 +10,10 @@ const id = z.uuid({ message: 'must be a UUID' });
 const name = z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters');
 const country = z.string().regex(/^[A-Za-z]{2}$/, 'must be an ISO 3166-1 alpha-2 country code such as FR');
 const province = z.string().trim().min(1, 'must not be empty').max(64, 'must be at most 64 characters');
-const currency = z.string().refine(isKnownCurrency, 'must be a known ISO 4217 currency code (upper case, e.g. EUR)');
+const currency = z
+  .string()
+  .regex(/^[A-Z]{3}$/, { message: 'must be an ISO 4217 currency code: 3 upper-case letters, e.g. EUR', abort: true })
+  .refine(isKnownCurrency, 'must be a known ISO 4217 currency code');
 const amountMinor = z.number().int().min(0, 'must not be negative').max(MAX_AMOUNT_MINOR, `must be at most ${MAX_AMOUNT_MINOR}`);
 const weightGrams = z.number().int().min(0, 'must not be negative').max(MAX_WEIGHT_GRAMS, `must be at most ${MAX_WEIGHT_GRAMS}`);
 const days = z.number().int().min(0, 'must not be negative').max(MAX_DELIVERY_DAYS, `must be at most ${MAX_DELIVERY_DAYS}`);
