@@ -19,13 +19,12 @@ export class EvaluateCartUseCase {
 
   async execute(cart: Cart): Promise<CartEvaluation> {
     const typed = [...new Set(cart.codes.map(normalizeCode))];
-    const [automatic, found] = await Promise.all([this.promotions.listActiveAutomatic(), this.codes.findByCodes(typed)]);
-    const refused: RefusedCode[] = typed.filter((c) => !found.some((f) => f.code === c)).map((code) => ({ code, reason: 'unknown code' }));
-    const behindCodes = await this.promotions.findByIds([...new Set(found.map((c) => c.promotionId))]);
-    const promotionsById = new Map([...automatic, ...behindCodes].map((p) => [p.id, p]));
+    const [automatic, found] = await Promise.all([this.promotions.listActiveAutomatic(), this.codes.findWithPromotions(typed)]);
+    const refused: RefusedCode[] = typed.filter((c) => !found.some((f) => f.code.code === c)).map((code) => ({ code, reason: 'unknown code' }));
+    const promotionsById = new Map([...automatic, ...found.map((f) => f.promotion)].map((p) => [p.id, p]));
     const campaignIds = [...new Set([...promotionsById.values()].flatMap((p) => (p.campaignId ? [p.campaignId] : [])))];
     const [campaigns, customer] = await Promise.all([
-      this.campaigns.findByIds(campaignIds),
+      campaignIds.length > 0 ? this.campaigns.findByIds(campaignIds) : [],
       cart.customerId ? this.usage.customerUses(cart.customerId, [...promotionsById.keys()], campaignIds) : undefined,
     ]);
     const campaignsById = new Map(campaigns.map((c) => [c.id, c]));
@@ -39,7 +38,7 @@ export class EvaluateCartUseCase {
         customerCampaignUses: promotion.campaignId ? (customer?.campaigns.get(promotion.campaignId) ?? 0) : 0,
       };
     };
-    const candidates = [...automatic.map((p) => candidate(p.id, null)), ...found.map((c) => candidate(c.promotionId, c))];
+    const candidates = [...automatic.map((p) => candidate(p.id, null)), ...found.map((f) => candidate(f.promotion.id, f.code))];
     return evaluateCandidates({ ...cart, codes: typed }, candidates, refused, this.clock.now());
   }
 }

@@ -47,6 +47,8 @@ export interface CodeRepository {
   /** Throws NotFoundError. */
   get(code: string): Promise<PromotionCode>;
   findByCodes(codes: string[], tx?: Transaction): Promise<PromotionCode[]>;
+  /** The codes found, each with its promotion, in one round trip (EvaluateCart runs on every cart change). */
+  findWithPromotions(codes: string[]): Promise<{ code: PromotionCode; promotion: Promotion }[]>;
   list(filter: { promotionId: string; batchId?: string }, page: PageRequest): Promise<Page<PromotionCode>>;
 }
 

@@ -5,8 +5,9 @@ import { AlreadyExistsError, NotFoundError } from '@ecommerce/common/errors';
 import { knexTransaction, type Transaction } from '@ecommerce/common/events';
 import type { PromotionCode } from '../biz/code.js';
 import type { CodeRepository, Page, PageRequest } from '../biz/ports.js';
+import type { Promotion } from '../biz/promotion.js';
 import { TOKENS } from '../tokens.js';
-import { toCode, type CodeRow } from './rows.js';
+import { toCode, toPromotion, type CodeRow, type PromotionRow } from './rows.js';
 
 const WRITE_ERRORS: ConstraintErrors = {
   promotion_codes_pkey: () => new AlreadyExistsError('this code exists already', 'code'),
@@ -44,6 +45,15 @@ export class KnexCodeRepository implements CodeRepository {
     if (codes.length === 0) return [];
     const rows = await (tx ? knexTransaction(tx) : this.db)('promotion_codes').whereIn('code', [...new Set(codes)]);
     return (rows as CodeRow[]).map(toCode);
+  }
+
+  async findWithPromotions(codes: string[]): Promise<{ code: PromotionCode; promotion: Promotion }[]> {
+    if (codes.length === 0) return [];
+    const rows = await this.db('promotion_codes as c')
+      .join('promotions as p', 'p.id', 'c.promotion_id')
+      .whereIn('c.code', [...new Set(codes)])
+      .select<(PromotionRow & { code_row: CodeRow })[]>('p.*', this.db.raw('row_to_json(c) AS code_row'));
+    return rows.map((r) => ({ code: toCode({ ...r.code_row, created_at: new Date(r.code_row.created_at) }), promotion: toPromotion(r) }));
   }
 
   async list(filter: { promotionId: string; batchId?: string }, page: PageRequest): Promise<Page<PromotionCode>> {
