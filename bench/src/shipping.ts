@@ -1,0 +1,107 @@
+// QuoteRates over gRPC through the shipping service's full chain (interceptors, zod, the zones of the country
+// from PostgreSQL, zone selection by postcode pattern, pricing by weight tier) as an anonymous caller, against a
+// bare grpc-js server answering the same message from memory, in the same run. The catalogue: 40 countries with a
+// country-wide zone each, plus in France a province zone and a postcode zone, every zone with a flat, a tiered
+// and a pickup option; the quoted destination falls in the postcode zone.
+import { credentials, Metadata, Server, ServerCredentials, type sendUnaryData, type ServiceError } from '@grpc/grpc-js';
+import { migrateUp } from '@ecommerce/common/migrate';
+import { createTestJwtIssuer } from '@ecommerce/common/testing';
+import { startShipping } from '@ecommerce/shipping';
+import { ShippingServiceClient, ShippingServiceService, type CreateOptionRequest, type CreateOptionResponse, type CreateZoneRequest, type CreateZoneResponse, type QuoteRatesRequest, type QuoteRatesResponse } from '@ecommerce/proto/shipping/v1/shipping';
+import { withBenchPostgres } from './bench-postgres.js';
+import { repoPath } from './repo-path.js';
+import { formatLoad, load, rate } from './shipping-grpc-load.js';
+
+const CALLS = Number(process.env.BENCH_GRPC_CALLS ?? 20_000);
+const CONCURRENCY = Number(process.env.BENCH_GRPC_CONCURRENCY ?? 50);
+const MAX_SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const WARMUP_CALLS = 500;
+const COUNTRIES = ['FR', 'DE', 'BE', 'NL', 'LU', 'AT', 'CH', 'IT', 'ES', 'PT', 'IE', 'GB', 'DK', 'SE', 'NO', 'FI', 'PL', 'CZ', 'SK', 'HU',
+  'RO', 'BG', 'GR', 'HR', 'SI', 'EE', 'LV', 'LT', 'MT', 'CY', 'IS', 'US', 'CA', 'MX', 'BR', 'AR', 'JP', 'KR', 'AU', 'NZ'];
+
+const QUOTE: QuoteRatesRequest = {
+  destination: { country: 'FR', province: 'IDF', postcode: '75011', city: 'Paris', line1: '1 rue Oberkampf', name: 'Bench' },
+  weightGrams: 1_800,
+  subtotalMinor: 4_500,
+  currency: 'EUR',
+};
+
+export async function runShippingBench(): Promise<void> {
+  await withBenchPostgres('shipping_bench', async (databaseUrl) => {
+    await migrateUp({ databaseUrl, service: 'shipping', dir: repoPath('migrations/shipping'), out: () => {} });
+    const issuer = await createTestJwtIssuer();
+    const shipping = await startShipping({
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      HTTP_PORT: '0',
+      GRPC_PORT: '0',
+      GRPC_HOST: '127.0.0.1',
+      HTTP_HOST: '127.0.0.1',
+      JWT_PUBLIC_KEY: issuer.publicKeyPem,
+      LOG_LEVEL: 'silent',
+    });
+    const client = new ShippingServiceClient(shipping.urls.grpc!, credentials.createInsecure());
+    const staff = new Metadata();
+    staff.set('authorization', `Bearer ${await issuer.sign({ sub: 'bench', roles: ['staff'] }, { expiresIn: '1h' })}`);
+    const anonymous = new Metadata();
+    const unary = <Req, Res>(method: (r: Req, m: Metadata, cb: (err: ServiceError | null, res: Res) => void) => unknown, request: Req, metadata = staff) =>
+      new Promise<Res>((resolve, reject) => method.call(client, request, metadata, (err, res) => (err ? reject(err) : resolve(res))));
+
+    const zones: CreateZoneRequest[] = [
+      ...COUNTRIES.map((country) => ({ name: `All of ${country}`, countries: [country], provinces: [], postcodePatterns: [] })),
+      { name: 'Ile-de-France', countries: ['FR'], provinces: ['IDF'], postcodePatterns: [] },
+      { name: 'Paris', countries: ['FR'], provinces: [], postcodePatterns: ['75*', '92000..92999', '93*', '94*'] },
+    ];
+    for (const zone of zones) {
+      const { zone: created } = await unary<CreateZoneRequest, CreateZoneResponse>(client.createZone, zone);
+      const zoneId = created!.id;
+      const option = (request: CreateOptionRequest) => unary<CreateOptionRequest, CreateOptionResponse>(client.createOption, request);
+      const common = { zoneId, currency: 'EUR', freeOverMinor: 0, minDays: 2, maxDays: 4, weightTiers: [], amountMinor: 0 };
+      await option({ ...common, name: 'Standard', kind: 'flat', amountMinor: 690, freeOverMinor: 6_000 });
+      await option({
+        ...common,
+        name: 'Express',
+        kind: 'weight_tiered',
+        weightTiers: [{ maxWeightGrams: 1_000, amountMinor: 990 }, { maxWeightGrams: 5_000, amountMinor: 1_490 }, { maxWeightGrams: 20_000, amountMinor: 2_490 }],
+        minDays: 1,
+        maxDays: 1,
+      });
+      await option({ ...common, name: 'Pickup point', kind: 'pickup', amountMinor: 0, minDays: 3, maxDays: 5 });
+    }
+
+    const answer = await unary<QuoteRatesRequest, QuoteRatesResponse>(client.quoteRates, QUOTE, anonymous);
+    if (answer.options.length !== 3) throw new Error(`expected 3 quotes for the bench destination, got ${answer.options.length}`);
+    const bare = await startBareServer(answer);
+    const bareClient = new ShippingServiceClient(bare.address, credentials.createInsecure());
+    try {
+      const callService = (done: (err: ServiceError | null) => void) => client.quoteRates(QUOTE, anonymous, (err) => done(err));
+      const callBare = (done: (err: ServiceError | null) => void) => bareClient.quoteRates(QUOTE, anonymous, (err) => done(err));
+      await load(callService, WARMUP_CALLS, CONCURRENCY, MAX_SECONDS);
+      await load(callBare, WARMUP_CALLS, CONCURRENCY, MAX_SECONDS);
+      const service = await load(callService, CALLS, CONCURRENCY, MAX_SECONDS);
+      const floor = await load(callBare, CALLS, CONCURRENCY, MAX_SECONDS);
+      console.log(`QuoteRates unary (anonymous), ${zones.length} zones / ${zones.length * 3} options, ${CONCURRENCY} calls in flight, up to ${CALLS} calls or ${MAX_SECONDS} s each`);
+      console.log(formatLoad('shipping service (full chain + PG)', service));
+      console.log(formatLoad('bare grpc-js from memory', floor));
+      console.log(`ratio service/bare: throughput ${(rate(service) / rate(floor)).toFixed(3)}, p99 ${(service.p99Ms / Math.max(floor.p99Ms, 0.001)).toFixed(2)}x`);
+    } finally {
+      client.close();
+      bareClient.close();
+      await bare.stop();
+      await shipping.stop();
+    }
+  });
+}
+
+async function startBareServer(answer: QuoteRatesResponse): Promise<{ address: string; stop(): Promise<void> }> {
+  const server = new Server();
+  const unimplemented = () => {
+    throw new Error('the bench calls QuoteRates only');
+  };
+  const handlers = Object.fromEntries(Object.keys(ShippingServiceService).map((k) => [k, unimplemented]));
+  server.addService(ShippingServiceService, { ...handlers, quoteRates: (_call: unknown, callback: sendUnaryData<QuoteRatesResponse>) => callback(null, answer) });
+  const port = await new Promise<number>((resolve, reject) =>
+    server.bindAsync('127.0.0.1:0', ServerCredentials.createInsecure(), (err, p) => (err ? reject(err) : resolve(p))),
+  );
+  return { address: `127.0.0.1:${port}`, stop: () => new Promise<void>((r) => server.tryShutdown(() => r())) };
+}
