@@ -10,7 +10,7 @@ MIGRATE = $(NODE) packages/common/dist/migrate/cli.js --dir migrations \
 	$(if $(DATABASE_URL),--database-url "$(DATABASE_URL)") \
 	$(if $(ALLOW_MISSING),--allow-missing)
 
-.PHONY: install build dev up k8s k8s-check test canary lint bench proto clean service \
+.PHONY: install build dev up k8s k8s-check compose test canary lint bench proto clean service \
 	migrate-up migrate-up-by-one migrate-up-to migrate-down migrate-down-to migrate-redo \
 	migrate-reset migrate-status migrate-version migrate-create migrate-validate
 
@@ -38,6 +38,10 @@ k8s: build
 k8s-check: build
 	bash scripts/k8s/validate.sh
 
+# docker-compose.yml and observability/prometheus/prometheus.yml from the registry (scripts/compose/generate.mjs).
+compose: build
+	$(NODE) scripts/compose/generate.mjs
+
 test: build
 	$(NODE) packages/proto/scripts/generate.mjs --lint-only
 	$(NODE) node_modules/typescript/bin/tsc -p tsconfig.tests.json
@@ -61,6 +65,7 @@ service: build
 	$(PNPM) install --no-frozen-lockfile
 	$(PNPM) run build
 	$(NODE) scripts/k8s/generate.mjs
+	$(NODE) scripts/compose/generate.mjs
 	@echo "service $(NAME): run its test with: $(PNPM) exec vitest run services-core/$(NAME)"
 
 # Type-checks everything (the build is the strict type check of the sources, tsconfig.tests.json that of the
