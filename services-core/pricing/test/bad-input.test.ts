@@ -62,6 +62,7 @@ describe('bad input', () => {
     await expectInvalid(h.call('createPriceList', { name: ' ', type: PriceListType.PRICE_LIST_TYPE_SALE }), 'name');
     await expectInvalid(h.call('createPriceList', { name: 'c', type: PriceListType.PRICE_LIST_TYPE_SALE, countries: ['germany'] }), 'countries.0');
     await expectInvalid(h.call('activatePriceList', { id: 'not-a-uuid' }), 'id');
+    await expectInvalid(h.call('createPriceList', { name: 'far', type: PriceListType.PRICE_LIST_TYPE_SALE, endTime: new Date('+200000-01-01T00:00:00Z') }), 'end_time');
     await expectInvalid(calculate(h, []), 'lines');
     await expectInvalid(calculate(h, [{ sku: 'A-1', quantity: 0 }]), 'lines.0.quantity');
     await expectInvalid(calculate(h, [{ sku: 'bad sku' }]), 'lines.0.sku');

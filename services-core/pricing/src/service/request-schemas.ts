@@ -58,7 +58,12 @@ export const priceHistoryRequest = z.object({ sku, currency: z.union([z.literal(
 const listType = z.union([z.literal(PriceListType.PRICE_LIST_TYPE_SALE), z.literal(PriceListType.PRICE_LIST_TYPE_OVERRIDE)], {
   message: 'must be PRICE_LIST_TYPE_SALE or PRICE_LIST_TYPE_OVERRIDE',
 });
-const time = z.date({ message: 'must be a timestamp' }).optional();
+// Bounded to years PostgreSQL's timestamptz and every client can hold, so a far date is a 400, never a 500.
+const time = z
+  .date({ message: 'must be a timestamp' })
+  .min(new Date('1970-01-01T00:00:00Z'), 'must be in 1970 or later')
+  .max(new Date('9999-12-31T23:59:59Z'), 'must be before the year 10000')
+  .optional();
 
 export const createPriceListRequest = z
   .object({
