@@ -55,6 +55,14 @@ describe('zones', () => {
     expect((await api.listZones()).zones.find((z) => z.id === zone!.id)).toMatchObject({ name: zone!.name, postcodePatterns: ['1000..1299'] });
   });
 
+  it('refuses to replace the countries with none, naming countries', async () => {
+    const { zone } = await api.createZone({ countries: ['SE'] });
+    const err = await rejectionOf(api.updateZone({ id: zone!.id, replaceCountries: true, countries: [] }));
+
+    expect(err.type).toBe('invalid_argument');
+    expect(err.details).toEqual([expect.objectContaining({ field: 'countries' })]);
+  });
+
   it('answers NOT_FOUND for an unknown zone, and PERMISSION_DENIED for a customer', async () => {
     const unknown = '00000000-0000-4000-8000-000000000000';
     expect((await rejectionOf(api.updateZone({ id: unknown, name: 'x' }))).type).toBe('not_found');

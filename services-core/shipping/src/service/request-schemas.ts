@@ -75,6 +75,9 @@ export const updateZoneRequest = z.object({
   provinces: z.array(province).max(200, 'must hold at most 200 provinces'),
   replacePostcodePatterns: z.boolean(),
   postcodePatterns: z.array(postcodePattern).max(500, 'must hold at most 500 patterns'),
+}).superRefine((request, ctx) => {
+  // A zone always covers at least one country: replacing the list with nothing is refused here, by name.
+  if (request.replaceCountries && request.countries.length === 0) ctx.addIssue({ code: 'custom', path: ['countries'], message: 'must list at least one country' });
 });
 export const listZonesRequest = z.object({});
 
