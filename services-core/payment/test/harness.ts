@@ -32,11 +32,12 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(settings: { webhookMode?: WebhookMode } = {}): Promise<Harness> {
+/** `env`: more variables for the service (e.g. the Stripe adapter's). */
+export async function startHarness(settings: { webhookMode?: WebhookMode; env?: Record<string, string> } = {}): Promise<Harness> {
   const database = await createMigratedTestDatabase('payment');
   const issuer = await createTestJwtIssuer();
   const provider = new TestPaymentProvider({ webhookSecret: WEBHOOK_SECRET, webhookMode: settings.webhookMode ?? 'manual', toleranceSeconds: 300 });
-  const env = { ...coreServiceTestEnv({ databaseUrl: database.url, publicKeyPem: issuer.publicKeyPem }), PAYMENT_PROVIDER_TIMEOUT_MS: String(PROVIDER_TIMEOUT_MS) };
+  const env = { ...coreServiceTestEnv({ databaseUrl: database.url, publicKeyPem: issuer.publicKeyPem }), PAYMENT_PROVIDER_TIMEOUT_MS: String(PROVIDER_TIMEOUT_MS), ...settings.env };
   const service = await startPayment(env, {}, { testProvider: provider });
   const client = createGrpcClient(PaymentServiceClient, { address: service.urls.grpc!, deadlineMs: 20_000 });
   const db = createDatabase({ url: database.url, schema: 'payment', poolMax: 2 });

@@ -70,11 +70,12 @@ describe('provider webhooks', () => {
   it('leaves one consistent payment when the webhook arrives before the synchronous answer', async () => {
     h.provider.webhooks.mode = 'immediate';
     // The provider holds its answer until the webhook it sent is inside the service, waiting for the payment's row lock.
-    h.provider.beforeAnswer = () =>
-      eventually(async () => {
+    h.provider.beforeAnswer = async () => {
+      await eventually(async () => {
         const waiting = await h.db.raw<{ rows: { n: number }[] }>(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`);
         return waiting.rows[0]!.n > 0;
       });
+    };
     const request = authorizeRequest();
 
     const payment = await h.authorize(request);

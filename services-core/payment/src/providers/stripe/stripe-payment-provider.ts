@@ -88,7 +88,8 @@ export class StripePaymentProvider implements PaymentProvider {
     const header = request.headers['stripe-signature'];
     let event: Stripe.Event;
     try {
-      event = this.stripe.webhooks.constructEvent(request.rawBody, (Array.isArray(header) ? header[0] : header) ?? '', this.settings.webhookSecret, this.settings.toleranceSeconds, undefined, Math.floor(now.getTime() / 1000));
+      // The last argument (when the event was received) is in milliseconds; the tolerance is in seconds.
+      event = this.stripe.webhooks.constructEvent(request.rawBody, (Array.isArray(header) ? header[0] : header) ?? '', this.settings.webhookSecret, this.settings.toleranceSeconds, undefined, now.getTime());
     } catch (err) {
       throw new WebhookSignatureError(`stripe webhook refused: ${(err as Error).message.split('\n')[0]}`);
     }
