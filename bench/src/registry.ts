@@ -5,10 +5,11 @@ import { runGatewayCatalogBench } from './gateway-catalog.js';
 import { runGrpcBench } from './grpc-user.js';
 import { runPricingBench } from './pricing.js';
 import { runPromotionBench } from './promotion.js';
+import { runWarehouseBench } from './warehouse.js';
 
 export interface Benchmark {
   name: string;
   run(): Promise<void>;
 }
 
-export const benchmarks: Benchmark[] = [{ name: 'catalog-http', run: runCatalogHttpBench }, { name: 'events', run: runEventsBench }, { name: 'grpc-user', run: runGrpcBench }, { name: 'pricing', run: runPricingBench }, { name: 'gateway-catalog', run: runGatewayCatalogBench }, { name: 'promotion', run: runPromotionBench }];
+export const benchmarks: Benchmark[] = [{ name: 'catalog-http', run: runCatalogHttpBench }, { name: 'events', run: runEventsBench }, { name: 'grpc-user', run: runGrpcBench }, { name: 'pricing', run: runPricingBench }, { name: 'gateway-catalog', run: runGatewayCatalogBench }, { name: 'promotion', run: runPromotionBench }, { name: 'warehouse', run: runWarehouseBench }];
