@@ -9,6 +9,7 @@ import type { Clock } from './biz/ports.js';
 import { paymentEnv } from './config.js';
 import { createContainer } from './container.js';
 import { createProviderRegistry, createTestProvider } from './providers/create-providers.js';
+import { mountTestActionRoutes, TEST_ACTION_PATH } from './providers/test-provider/test-action-routes.js';
 import type { TestPaymentProvider } from './providers/test-provider/test-payment-provider.js';
 import { GRPC_SERVICES } from './server/module.js';
 import { paymentOpenApi } from './service/openapi.js';
@@ -41,10 +42,14 @@ export function paymentServiceWith(overrides: PaymentOverrides = {}): ServiceDef
         descriptorSet: readDescriptorSet(),
         db,
         openApi: paymentOpenApi,
-        httpRoutes: (app) => mountWebhookRoutes(app, container.get(HandleProviderWebhookUseCase)),
+        httpRoutes: (app) => {
+          mountWebhookRoutes(app, container.get(HandleProviderWebhookUseCase));
+          if (testProvider) mountTestActionRoutes(app, testProvider);
+        },
       });
       if (testProvider) {
         testProvider.webhooks.useUrl(ctx.config.TEST_PROVIDER_WEBHOOK_URL ?? `${http.url}/api/v1/payments/webhooks/test`);
+        testProvider.useActionBaseUrl(`${http.url}${TEST_ACTION_PATH}`);
         // Registered last, so run first on stop: deliveries in flight finish while the HTTP server still answers.
         ctx.onStop(() => testProvider.webhooks.idle());
       }

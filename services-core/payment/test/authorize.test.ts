@@ -44,6 +44,17 @@ describe('AuthorizePayment with the test cards', () => {
     expect(await outboxTypes(h.db, payment.id)).toEqual(['payment.payment.authorized']);
   });
 
+  it('fails a 3-D Secure payment whose customer fails the check on the simulated page (next_action_url)', async () => {
+    const payment = await h.authorize({ paymentMethod: TEST_CARD.threeDSecure });
+
+    const page = await fetch(`${payment.nextActionUrl}?outcome=fail`, { method: 'POST' });
+    expect(page.status).toBe(200);
+    for (const event of h.provider.webhooks.takeQueued()) expect(await h.provider.webhooks.deliver(event)).toBe(200);
+
+    expect(await h.get(payment.id)).toMatchObject({ status: 'failed', failureCode: 'authentication_failed', nextActionUrl: '' });
+    expect(await outboxTypes(h.db, payment.id)).toEqual(['payment.payment.failed']);
+  });
+
   it('fails the payment with provider_timeout when 4000 0000 0000 0119 never answers', async () => {
     const payment = await h.authorize({ paymentMethod: TEST_CARD.timesOut });
 

@@ -28,7 +28,7 @@ export interface TestProviderSettings {
   webhookMode: WebhookMode;
   toleranceSeconds: number;
   now?: () => Date;
-  /** Where a customer would complete a 3-D Secure step (the reference is appended). */
+  /** Where a customer completes a 3-D Secure step (the reference is appended); see useActionBaseUrl. */
   actionBaseUrl?: string;
   onDeliveryError?: (err: unknown, event: TestProviderEvent) => void;
 }
@@ -41,10 +41,17 @@ export class TestPaymentProvider implements PaymentProvider {
   private readonly intents = new Map<string, Intent>();
   private readonly answers = new Map<string, { fingerprint: string; answer: Promise<unknown> }>();
   private readonly now: () => Date;
+  private actionBaseUrl: string;
 
   constructor(private readonly settings: TestProviderSettings) {
     this.now = settings.now ?? (() => new Date());
+    this.actionBaseUrl = settings.actionBaseUrl ?? 'https://test-provider.invalid/3ds';
     this.webhooks = new TestWebhookSender({ secret: settings.webhookSecret, mode: settings.webhookMode, now: this.now, onError: settings.onDeliveryError ?? (() => {}) });
+  }
+
+  /** Where next_action_url points (the service mounts the simulated 3-D Secure page on its HTTP port). */
+  useActionBaseUrl(url: string): void {
+    this.actionBaseUrl = url;
   }
 
   /** Authorizations made (distinct intents), for tests proving a retried key made no second one. */
@@ -144,7 +151,7 @@ export class TestPaymentProvider implements PaymentProvider {
   }
 
   private actionUrl(intent: Intent): string {
-    return `${this.settings.actionBaseUrl ?? 'https://test-provider.invalid/3ds'}/${intent.reference}`;
+    return `${this.actionBaseUrl}/${intent.reference}`;
   }
 
   private emit(type: string, intent: Intent): void {
