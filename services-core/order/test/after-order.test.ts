@@ -26,7 +26,7 @@ async function placed(lines: Array<[string, number]>, bearer = h.tokens.customer
   return checkout(h, await readyCart(h, lines, bearer), randomUUID(), GOOD_CARD);
 }
 
-async function ship(order: pb.Order, lines: Array<{ line: pb.OrderLine; quantity: number }>, shipmentId = randomUUID()): Promise<string> {
+async function ship(order: pb.Order, lines: Array<{ line: pb.OrderLine; quantity: number }>, shipmentId: string = randomUUID()): Promise<string> {
   await h.publishShipping('shipping.shipment.shipped', {
     subject: order.id,
     data: { shipmentId, orderId: order.id, lines: lines.map((l) => ({ orderLineId: l.line.id, sku: l.line.sku, quantity: l.quantity })), carrier: 'test', trackingNumber: 'T1', occurTime: new Date() },

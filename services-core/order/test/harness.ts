@@ -18,6 +18,8 @@ export interface Harness {
   db: Knex;
   fakes: Fakes;
   transport: EventTransport;
+  /** The env the service was started with: a second instance on the same database starts from it. */
+  env: Record<string, string | undefined>;
   tokens: { staff: string; customer: string; otherCustomer: string };
   customerToken(sub: string): Promise<string>;
   /** Publishes an event as the shipping service would. */
@@ -30,7 +32,8 @@ export async function startHarness(env: Record<string, string> = {}): Promise<Ha
   const issuer = await createTestJwtIssuer();
   const fakes = createFakes();
   const transport = createInProcessTransport({ partitions: 1 });
-  const service = await startOrder({ ...coreServiceTestEnv({ databaseUrl: database.url, publicKeyPem: issuer.publicKeyPem }), ...env }, { transport }, { remotes: fakes });
+  const serviceEnv = { ...coreServiceTestEnv({ databaseUrl: database.url, publicKeyPem: issuer.publicKeyPem }), ...env };
+  const service = await startOrder(serviceEnv, { transport }, { remotes: fakes });
   const client = createGrpcClient(OrderServiceClient, { address: service.urls.grpc!, deadlineMs: 30_000 });
   const db = createDatabase({ url: database.url, schema: 'orders', poolMax: 2 });
   const customerToken = (sub: string) => issuer.sign({ sub, roles: ['customer'], type: 'customer' });
@@ -41,6 +44,7 @@ export async function startHarness(env: Record<string, string> = {}): Promise<Ha
     db,
     fakes,
     transport,
+    env: serviceEnv,
     tokens: {
       staff: await issuer.sign({ sub: 'staff-1', roles: ['staff'], type: 'staff' }),
       customer: await customerToken('customer-1'),
