@@ -28,8 +28,9 @@ dev: build
 
 # Distributed mode on this machine: a real Kafka (scripts/kafka), a standalone PostgreSQL, migrations as a step
 # of their own, then every service as its own process (runner/src/distributed.ts). Ctrl-C stops it all.
+# JAEGER=1 also builds (once) and starts a real Jaeger that every service exports its traces to.
 up: build
-	$(NODE) runner/dist/up.js
+	$(if $(JAEGER),bash scripts/install-jaeger.sh &&) UP_JAEGER=$(JAEGER) $(NODE) runner/dist/up.js
 
 # k8s/base from the service registry and the event catalog (scripts/k8s/generate.mjs); k8s-check renders every
 # overlay with kustomize and validates it offline against the Kubernetes and operator schemas (as CI does).

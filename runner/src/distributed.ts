@@ -10,6 +10,7 @@ import { promisify } from 'node:util';
 import { startEmbeddedPostgres, type RunningPostgres } from '@ecommerce/common/db';
 import { loadDevKeys } from './dev-keys.js';
 import { serviceRegistry } from './registry.js';
+import { stopProcess } from './stop-process.js';
 import { assignPorts, serviceEnvironments } from './service-environments.js';
 
 const run = promisify(execFile);
@@ -21,6 +22,8 @@ export interface DistributedSettings {
   postgresPort: number;
   ports: 'default' | 'ephemeral';
   logLevel: string;
+  /** Added to every service's environment, e.g. OTEL_EXPORTER_OTLP_ENDPOINT to export traces to Jaeger. */
+  extraEnv?: Record<string, string>;
   /** How long every service gets to answer /readyz. */
   readyTimeoutMs?: number;
   log(line: string): void;
@@ -62,7 +65,7 @@ export async function startDistributed(settings: DistributedSettings): Promise<R
     const processes: Array<DistributedProcess & { child: ChildProcess }> = [];
     for (const spec of serviceRegistry) {
       const logFile = path.join(logDir, `${spec.name}.log`);
-      const child = spawnService(path.join(settings.repoRoot, spec.dir, 'dist/main.js'), { ...environments[spec.name], RUN_MODE: 'distributed', KAFKA_BROKERS: kafkaBrokers }, logFile);
+      const child = spawnService(path.join(settings.repoRoot, spec.dir, 'dist/main.js'), { ...environments[spec.name], ...settings.extraEnv, RUN_MODE: 'distributed', KAFKA_BROKERS: kafkaBrokers }, logFile);
       stops.push({ what: spec.name, stop: () => stopProcess(child) });
       const { http, grpc } = ports[spec.name]!;
       processes.push({ name: spec.name, pid: child.pid!, child, logFile, urls: { http: `http://127.0.0.1:${http}`, ...(grpc ? { grpc: `127.0.0.1:${grpc}` } : {}) } });
@@ -133,19 +136,6 @@ async function waitUntilReady(p: DistributedProcess & { child: ChildProcess }, t
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   throw new Error(`${p.name} was not ready after ${timeoutMs} ms:\n${tail(p.logFile)}`);
-}
-
-/** SIGTERM, the service's own graceful stop (drain, close), and SIGKILL only if it hangs. */
-function stopProcess(child: ChildProcess, graceMs = 20_000): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    const killer = setTimeout(() => child.kill('SIGKILL'), graceMs);
-    child.once('exit', () => {
-      clearTimeout(killer);
-      resolve();
-    });
-    child.kill('SIGTERM');
-  });
 }
 
 function rssMb(pid: number): number | undefined {

@@ -273,7 +273,7 @@ function platformPolicies() {
 }
 
 function render(objects) {
-  return HEADER + objects.map((o) => stringify(o, { lineWidth: 0 })).join('---\n');
+  return HEADER + objects.map((o) => stringify(o, { lineWidth: 0, aliasDuplicateObjects: false })).join('---\n');
 }
 
 function files() {
