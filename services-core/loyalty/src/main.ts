@@ -1,4 +1,4 @@
-// The loyalty service: its gRPC API on 9013, probes and metrics on 8013, a consumer of registration and order
+// The loyalty service: its gRPC API on 9013, probes and metrics on 8013, a consumer of registration, order and review
 // events, and the housekeeping task that expires due points. Started through the kit's one composition root, as a
 // process (`node dist/main.js`) or hosted by the runner and the tests.
 import type { GrpcServiceRegistration } from '@ecommerce/common/grpc';

@@ -1,6 +1,6 @@
-// Points from the order service's events, fed through the in-process transport as the order service publishes
-// them: a placed order earns once however often it is delivered, refunds and cancellations take the points back,
-// spend moves the tier and the tier's multiplier applies to later orders.
+// Points from the order and review services' events, fed through the in-process transport as those services
+// publish them: a placed order earns once however often it is delivered, refunds and cancellations take the points
+// back, spend moves the tier and the tier's multiplier applies to later orders; an approved review earns its bonus.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { anOrder } from './builders.js';
@@ -104,6 +104,20 @@ describe('reversing on refund', () => {
     await handled(await publish(h, 'order.order.placed', order.id, { order }));
     await handled(await publish(h, 'order.order.returned', order.id, { order, refundedMinor: 20_000 }));
     expect(await accountOf(id)).toMatchObject({ rollingSpendMinor: 40_000, tier: { name: 'base' } });
+  });
+});
+
+describe('the review bonus', () => {
+  it('pays 50 points for an approved review, once, even when it is approved again after an edit', async () => {
+    const { id } = await aCustomer(h);
+    const review = {
+      id: randomUUID(), productId: randomUUID(), customerId: id, rating: 5, title: 'Great', body: 'Works', imageUrls: [], status: 'approved',
+      verifiedPurchase: true, helpfulCount: 0, moderationReason: '',
+    };
+    await handled(await publish(h, 'review.review.approved', review.id, { review, moderatorId: '' }));
+    await handled(await publish(h, 'review.review.approved', review.id, { review, moderatorId: 'staff-1' }));
+
+    expect((await entriesOf(id)).map((e) => [e.kind, e.points])).toEqual([['earn', 50]]);
   });
 });
 

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { takeOldestFirst } from '../src/biz/fifo.js';
 import { divideRoundHalfAway, pointsForSpend, pointsToMinor, proportionalPoints } from '../src/biz/points-math.js';
-import { parseTiers, tierFor, type LoyaltyRules } from '../src/biz/rules.js';
+import { parseTiers, tierFor } from '../src/biz/rules.js';
 
 describe('points arithmetic', () => {
   it('rounds half away from zero', () => {
@@ -41,7 +41,7 @@ describe('takeOldestFirst', () => {
 });
 
 describe('tiers', () => {
-  const rules = { tiers: parseTiers('base:0:100,silver:50000:125,gold:200000:150') } as LoyaltyRules;
+  const rules = { tiers: parseTiers('base:0:100,silver:50000:125,gold:200000:150') };
   it('picks the highest tier the spend reaches, and the next one', () => {
     expect(tierFor(rules, 49_999)).toMatchObject({ tier: { name: 'base' }, next: { name: 'silver' } });
     expect(tierFor(rules, 50_000)).toMatchObject({ tier: { name: 'silver' }, next: { name: 'gold' } });

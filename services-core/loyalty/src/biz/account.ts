@@ -54,6 +54,7 @@ export const dedupeKeys = {
   orderReverse: (orderId: string, refundId: string) => `order:${orderId}:reverse:${refundId}`,
   signup: () => 'signup',
   referralReward: (refereeId: string) => `referral:${refereeId}`,
+  review: (reviewId: string) => `review:${reviewId}`,
   redeem: (reference: string) => `redeem:${reference}`,
   release: (reference: string) => `release:${reference}`,
 };

@@ -9,6 +9,7 @@ import { PointsBook } from './points-book.js';
 import { ReadAccountUseCase } from './read-account.js';
 import { ReferralsUseCase } from './referrals.js';
 import { ReverseOrderPointsUseCase } from './reverse-order-points.js';
+import { RewardReviewUseCase } from './reward-review.js';
 
 export const bizModule = new ContainerModule(({ bind }) => {
   bind(PointsBook).toSelf().inSingletonScope();
@@ -20,4 +21,5 @@ export const bizModule = new ContainerModule(({ bind }) => {
   bind(ManageRedemptionsUseCase).toSelf().inSingletonScope();
   bind(ExpirePointsUseCase).toSelf().inSingletonScope();
   bind(ReferralsUseCase).toSelf().inSingletonScope();
+  bind(RewardReviewUseCase).toSelf().inSingletonScope();
 });

@@ -13,6 +13,8 @@ export interface LoyaltyRules {
   /** Points that pay one major unit at checkout. */
   redeemPointsPerUnit: number;
   signupBonus: number;
+  /** Paid once per approved review. */
+  reviewBonus: number;
   /** Paid to both the referrer and the referred customer after the referred customer's first order. */
   referralBonus: number;
   /** A lot expires this many days after it was credited. */
@@ -28,7 +30,7 @@ export interface LoyaltyRules {
 export const DAY_MS = 86_400_000;
 export const TIER_WINDOW_DAYS = 365;
 
-export function tierFor(rules: LoyaltyRules, spendMinor: number): { tier: Tier; next: Tier | undefined } {
+export function tierFor(rules: Pick<LoyaltyRules, 'tiers'>, spendMinor: number): { tier: Tier; next: Tier | undefined } {
   let index = 0;
   rules.tiers.forEach((tier, i) => {
     if (spendMinor >= tier.minSpendMinor) index = i;

@@ -9,8 +9,10 @@ import { EarnFromOrderUseCase } from '../biz/earn-from-order.js';
 import { OpenAccountUseCase } from '../biz/open-account.js';
 import { UNIT_OF_WORK, type LoyaltyUnitOfWork } from '../biz/ports.js';
 import { ReverseOrderPointsUseCase } from '../biz/reverse-order-points.js';
+import { RewardReviewUseCase } from '../biz/reward-review.js';
 import { orderHandlers } from './order.handler.js';
 import { registrationHandlers } from './registration.handler.js';
+import { reviewHandlers } from './review.handler.js';
 
 export function startLoyaltyConsumer(deps: { transport: EventTransport; container: Container; logger: Logger; metrics: ServiceMetrics }): Promise<Subscription> {
   const { container } = deps;
@@ -22,6 +24,7 @@ export function startLoyaltyConsumer(deps: { transport: EventTransport; containe
     handlers: {
       ...registrationHandlers(container.get(OpenAccountUseCase), deps.logger),
       ...orderHandlers(container.get(EarnFromOrderUseCase), container.get(ReverseOrderPointsUseCase)),
+      ...reviewHandlers(container.get(RewardReviewUseCase)),
     },
     logger: deps.logger,
     metrics: deps.metrics.registry,
