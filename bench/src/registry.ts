@@ -5,6 +5,7 @@ import { runGatewayCatalogBench } from './gateway-catalog.js';
 import { runGrpcBench } from './grpc-user.js';
 import { runPricingBench } from './pricing.js';
 import { runPromotionBench } from './promotion.js';
+import { runReviewBench } from './review.js';
 import { runWarehouseBench } from './warehouse.js';
 
 export interface Benchmark {
@@ -12,4 +13,4 @@ export interface Benchmark {
   run(): Promise<void>;
 }
 
-export const benchmarks: Benchmark[] = [{ name: 'catalog-http', run: runCatalogHttpBench }, { name: 'events', run: runEventsBench }, { name: 'grpc-user', run: runGrpcBench }, { name: 'pricing', run: runPricingBench }, { name: 'gateway-catalog', run: runGatewayCatalogBench }, { name: 'promotion', run: runPromotionBench }, { name: 'warehouse', run: runWarehouseBench }];
+export const benchmarks: Benchmark[] = [{ name: 'catalog-http', run: runCatalogHttpBench }, { name: 'events', run: runEventsBench }, { name: 'grpc-user', run: runGrpcBench }, { name: 'pricing', run: runPricingBench }, { name: 'gateway-catalog', run: runGatewayCatalogBench }, { name: 'promotion', run: runPromotionBench }, { name: 'warehouse', run: runWarehouseBench }, { name: 'review', run: runReviewBench }];
