@@ -4,7 +4,7 @@
 import { createDatabase, type Knex } from '@ecommerce/common/db';
 import type { AppError } from '@ecommerce/common/errors';
 import { createInProcessTransport, type EventTransport } from '@ecommerce/common/events';
-import { createGrpcClient, unaryCall } from '@ecommerce/common/grpc';
+import { createGrpcClient, idempotencyKeyMetadata, unaryCall } from '@ecommerce/common/grpc';
 import type { RunningService } from '@ecommerce/common/lifecycle';
 import { createLogger } from '@ecommerce/common/logger';
 import { coreServiceTestEnv, createMigratedTestDatabase, createTestJwtIssuer, type TestDatabase } from '@ecommerce/common/testing';
@@ -29,8 +29,11 @@ export interface Harness {
   /** The service's schema, for assertions that must look under the API. */
   db: Knex;
   tokens: { staff: string; customer: string; orderService: string };
-  /** Calls `method` through the real gRPC client, as staff unless another token (or none: null) is given. */
-  call<M extends Method>(method: M, request: RequestOf<M>, token?: string | null): Promise<ResponseOf<M>>;
+  /**
+   * Calls `method` through the real gRPC client, as staff unless another token (or none: null) is given, with
+   * `idempotency-key` metadata when a key is given.
+   */
+  call<M extends Method>(method: M, request: RequestOf<M>, token?: string | null, idempotencyKey?: string): Promise<ResponseOf<M>>;
   /** Runs the expiry sweeper as if the clock read `now`; returns how many reservations expired. */
   sweepAt(now: Date): Promise<number>;
   close(): Promise<void>;
@@ -58,9 +61,12 @@ export async function startHarness(): Promise<Harness> {
     transport,
     db,
     tokens,
-    call(method, request, token = tokens.staff) {
+    call(method, request, token = tokens.staff, idempotencyKey) {
       const fn = (client[method] as (...args: unknown[]) => unknown).bind(client);
-      return unaryCall(fn as never, request, token === null ? {} : { token }) as never;
+      return unaryCall(fn as never, request, {
+        ...(token === null ? {} : { token }),
+        ...(idempotencyKey ? { metadata: idempotencyKeyMetadata(idempotencyKey) } : {}),
+      }) as never;
     },
     sweepAt: (now) => sweeper.execute(now),
     async close() {

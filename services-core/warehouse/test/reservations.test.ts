@@ -230,6 +230,22 @@ describe('CommitReservation', () => {
     expect(await levelAt(h, b, location)).toMatchObject({ onHand: 9, reserved: 0 });
   });
 
+  it('sells once when a partial commit is retried with the same idempotency key', async () => {
+    const location = await createLocation(h);
+    const sku = await stockedSku(h, [{ location, quantity: 10 }]);
+    const reference = `retry-${sku}`;
+    await reserve(reference, [{ sku, quantity: 4 }]);
+    const commit = (quantity: number, key: string) => h.call('commitReservation', { reference, lines: [{ sku, quantity }] }, h.tokens.orderService, key);
+
+    const shipments = await Promise.all([commit(1, 'shipment-1'), commit(1, 'shipment-1'), commit(1, 'shipment-1')]);
+    await commit(1, 'shipment-2');
+
+    expect(shipments.map((s) => s.status)).toEqual(['active', 'active', 'active']);
+    expect(await levelAt(h, sku, location)).toMatchObject({ onHand: 8, reserved: 2 });
+    expect((await rejectionOf(commit(2, 'shipment-1'))).type).toBe('failed_precondition');
+    expect((await rejectionOf(commit(1, 'k'.repeat(300)))).details).toEqual([expect.objectContaining({ field: 'idempotency-key' })]);
+  });
+
   it('refuses a commit after release, and an unknown reference', async () => {
     const location = await createLocation(h);
     const sku = await stockedSku(h, [{ location, quantity: 5 }]);

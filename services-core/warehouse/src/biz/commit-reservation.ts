@@ -1,7 +1,8 @@
 // CommitReservation: on fulfilment reserved stock becomes a sale (on hand and reserved both go down, a `sale`
 // movement). No lines = everything still held; lines = a partial shipment, taken from the SKU's allocations in
-// the order they were made. The reservation is `committed` once nothing is held any more.
-import { FailedPreconditionError, ValidationError } from '@ecommerce/common/errors';
+// the order they were made. The reservation is `committed` once nothing is held any more. A caller's idempotency
+// key is recorded in the same transaction: a retried partial commit answers the reservation without selling again.
+import { FailedPreconditionError, NotFoundError, ValidationError } from '@ecommerce/common/errors';
 import { inject, injectable } from 'inversify';
 import {
   RESERVATION_REPOSITORY,
@@ -16,8 +17,7 @@ import {
 import { reservationEvents, type ReservationLine } from './reservation-events.js';
 import { assertCommittable, stillHeld, type Reservation, type ReservationAllocation } from './reservation.js';
 import { recordStockChanges } from './stock-events.js';
-import { sumLines, totalsOf, withChanged, type StockLevel, type StockLine } from './stock.js';
-import { NotFoundError } from '@ecommerce/common/errors';
+import { sumLines, totalsOf, withChanged, type StockLine } from './stock.js';
 
 @injectable()
 export class CommitReservationUseCase {
@@ -28,10 +28,20 @@ export class CommitReservationUseCase {
     @inject(UNIT_OF_WORK) private readonly uow: WarehouseUnitOfWork,
   ) {}
 
-  execute(reference: string, lines: StockLine[], actor: string): Promise<Reservation> {
+  execute(reference: string, lines: StockLine[], actor: string, idempotencyKey?: string): Promise<Reservation> {
     return this.uow.run(async (tx, events) => {
       const reservation = await this.reservations.find(reference, tx);
       if (!reservation) throw new NotFoundError('reservation', reference);
+      if (idempotencyKey !== undefined) {
+        const earlier = await this.reservations.findCommitKey(tx, reference, idempotencyKey);
+        if (earlier) {
+          if (!sameLines(earlier, sumLines(lines))) {
+            throw new FailedPreconditionError(`idempotency key ${idempotencyKey} was used to commit other lines`, [{ field: 'idempotency-key', message: 'used for other lines' }]);
+          }
+          return reservation;
+        }
+        await this.reservations.recordCommitKey(tx, reference, idempotencyKey, sumLines(lines));
+      }
       // Committing everything twice is the same request: answer the committed reservation again.
       if (reservation.status === 'committed' && lines.length === 0) return reservation;
       assertCommittable(reservation);
@@ -64,9 +74,10 @@ export class CommitReservationUseCase {
         await this.reservations.settle(tx, allocation, { committed: quantity });
         committed.push({ sku: allocation.sku, locationId: allocation.locationId ?? '', quantity });
       }
-      const status = take.every(({ allocation, quantity }) => stillHeld(allocation) === quantity) && heldElsewhere(reservation, take) === 0 ? 'committed' : 'active';
+      const heldAfter = reservation.allocations.reduce((sum, a) => sum + stillHeld(a), 0) - take.reduce((sum, t) => sum + t.quantity, 0);
+      const status = heldAfter === 0 ? 'committed' : 'active';
       if (status === 'committed') await this.reservations.setStatus(tx, reference, 'committed');
-      recordStockChanges(events, await this.items.findMany(skus, tx), totalsOf(locked, skus), totalsOf(current as StockLevel[], skus), 'sale');
+      recordStockChanges(events, await this.items.findMany(skus, tx), totalsOf(locked, skus), totalsOf(current, skus), 'sale');
       reservationEvents.committed(events, reference, committed, status);
       return (await this.reservations.find(reference, tx))!;
     });
@@ -104,7 +115,5 @@ function partOf(reservation: Reservation, lines: StockLine[]): Take[] {
   return take;
 }
 
-/** What the allocations not touched by `take` still hold. */
-function heldElsewhere(reservation: Reservation, take: readonly Take[]): number {
-  return reservation.allocations.filter((a) => !take.some((t) => t.allocation.id === a.id)).reduce((sum, a) => sum + stillHeld(a), 0);
-}
+const sameLines = (a: readonly StockLine[], b: readonly StockLine[]) =>
+  a.length === b.length && a.every((line, i) => line.sku === b[i]!.sku && line.quantity === b[i]!.quantity);

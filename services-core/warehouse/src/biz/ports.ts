@@ -4,7 +4,7 @@ import type { EmittableBy, EventRecorder, Transaction, UnitOfWork } from '@ecomm
 import type { EventCatalog } from '@ecommerce/proto/event-catalog';
 import type { Location, LocationChanges, NewLocation } from './location.js';
 import type { Reservation, ReservationAllocation, ReservationStatus } from './reservation.js';
-import type { Movement, MovementKind, NewMovement, StockItem, StockItemSettings, StockLevel, StockTotals } from './stock.js';
+import type { Movement, MovementKind, NewMovement, StockItem, StockItemSettings, StockLevel, StockLine, StockTotals } from './stock.js';
 
 export interface LocationRepository {
   /** A taken code -> AlreadyExistsError naming `code`. */
@@ -71,6 +71,9 @@ export interface ReservationRepository {
   setStatus(tx: Transaction, reference: string, status: ReservationStatus): Promise<void>;
   /** Adds to an allocation's committed and released counters. */
   settle(tx: Transaction, allocation: Pick<ReservationAllocation, 'id'>, change: { committed?: number; released?: number }): Promise<void>;
+  /** The summed lines a commit with this idempotency key was made for, if one was. */
+  findCommitKey(tx: Transaction, reference: string, key: string): Promise<StockLine[] | undefined>;
+  recordCommitKey(tx: Transaction, reference: string, key: string, lines: readonly StockLine[]): Promise<void>;
   /** References of active reservations whose time ran out at `now`, oldest first, skipping ones being changed. */
   expiredReferences(now: Date, limit: number): Promise<string[]>;
 }

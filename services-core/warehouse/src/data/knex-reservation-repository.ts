@@ -4,6 +4,7 @@ import type { Knex } from '@ecommerce/common/db';
 import { knexTransaction, type Transaction } from '@ecommerce/common/events';
 import type { NewAllocation, ReservationRepository } from '../biz/ports.js';
 import type { Reservation, ReservationAllocation, ReservationStatus } from '../biz/reservation.js';
+import type { StockLine } from '../biz/stock.js';
 import { TOKENS } from '../tokens.js';
 
 interface ReservationRow {
@@ -77,6 +78,15 @@ export class KnexReservationRepository implements ReservationRepository {
     await trx('reservation_allocations')
       .where({ id: allocation.id })
       .update({ committed: trx.raw('committed + ?', [change.committed ?? 0]), released: trx.raw('released + ?', [change.released ?? 0]) });
+  }
+
+  async findCommitKey(tx: Transaction, reference: string, key: string): Promise<StockLine[] | undefined> {
+    const row = await knexTransaction(tx)('reservation_commits').where({ reference, idempotency_key: key }).first<{ lines: StockLine[] } | undefined>('lines');
+    return row?.lines;
+  }
+
+  async recordCommitKey(tx: Transaction, reference: string, key: string, lines: readonly StockLine[]): Promise<void> {
+    await knexTransaction(tx)('reservation_commits').insert({ reference, idempotency_key: key, lines: JSON.stringify(lines) });
   }
 
   async expiredReferences(now: Date, limit: number): Promise<string[]> {

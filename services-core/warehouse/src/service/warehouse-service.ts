@@ -1,6 +1,7 @@
 // gRPC handlers of ecommerce.warehouse.v1.WarehouseService: validate, call a use case, map the answer. No rules here.
 import { inject, injectable } from 'inversify';
-import { parseProtoRequest, principalOfCall, type CallContext, type UnaryHandlers } from '@ecommerce/common/grpc';
+import { IDEMPOTENCY_KEY_METADATA, parseProtoRequest, principalOfCall, type CallContext, type UnaryHandlers } from '@ecommerce/common/grpc';
+import { assertIdempotencyKey } from '@ecommerce/common/idempotency';
 import type * as pb from '@ecommerce/proto/warehouse/v1/warehouse';
 import type { WarehouseServiceService } from '@ecommerce/proto/warehouse/v1/warehouse';
 import { AdjustStockUseCase } from '../biz/adjust-stock.js';
@@ -19,6 +20,12 @@ const DEFAULT_MOVEMENTS_PAGE = 50;
 
 /** Who a movement names: the caller's token subject (a staff user, or the order service's service token). */
 const actorOf = (ctx: CallContext): string => principalOfCall(ctx).sub;
+
+/** The caller's `idempotency-key` metadata, when it sent one (the order service sends `<saga id>:<step>`). */
+function idempotencyKeyOf(ctx: CallContext): string | undefined {
+  const value = ctx.metadata.get(IDEMPOTENCY_KEY_METADATA)[0];
+  return value === undefined ? undefined : assertIdempotencyKey(String(value), IDEMPOTENCY_KEY_METADATA);
+}
 
 @injectable()
 export class WarehouseGrpcService implements UnaryHandlers<typeof WarehouseServiceService> {
@@ -109,7 +116,7 @@ export class WarehouseGrpcService implements UnaryHandlers<typeof WarehouseServi
 
   async commitReservation(request: pb.CommitReservationRequest, ctx: CallContext): Promise<pb.Reservation> {
     const { reference, lines } = parseProtoRequest(schemas.commitReservationRequest, request);
-    return reservationToProto(await this.committing.execute(reference, lines, actorOf(ctx)));
+    return reservationToProto(await this.committing.execute(reference, lines, actorOf(ctx), idempotencyKeyOf(ctx)));
   }
 
   async getReservation(request: pb.GetReservationRequest): Promise<pb.Reservation> {
