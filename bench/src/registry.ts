@@ -6,6 +6,7 @@ import { runGrpcBench } from './grpc-user.js';
 import { runPricingBench } from './pricing.js';
 import { runPromotionBench } from './promotion.js';
 import { runReviewBench } from './review.js';
+import { runShippingBench } from './shipping.js';
 import { runWarehouseBench } from './warehouse.js';
 
 export interface Benchmark {
@@ -13,4 +14,4 @@ export interface Benchmark {
   run(): Promise<void>;
 }
 
-export const benchmarks: Benchmark[] = [{ name: 'catalog-http', run: runCatalogHttpBench }, { name: 'events', run: runEventsBench }, { name: 'grpc-user', run: runGrpcBench }, { name: 'pricing', run: runPricingBench }, { name: 'gateway-catalog', run: runGatewayCatalogBench }, { name: 'promotion', run: runPromotionBench }, { name: 'warehouse', run: runWarehouseBench }, { name: 'review', run: runReviewBench }];
+export const benchmarks: Benchmark[] = [{ name: 'catalog-http', run: runCatalogHttpBench }, { name: 'events', run: runEventsBench }, { name: 'grpc-user', run: runGrpcBench }, { name: 'pricing', run: runPricingBench }, { name: 'gateway-catalog', run: runGatewayCatalogBench }, { name: 'promotion', run: runPromotionBench }, { name: 'warehouse', run: runWarehouseBench }, { name: 'shipping', run: runShippingBench }, { name: 'review', run: runReviewBench }];
