@@ -9,7 +9,7 @@ import { OPTION_KINDS } from '../biz/zone.js';
 const id = z.uuid({ message: 'must be a UUID' });
 const name = z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters');
 const country = z.string().regex(/^[A-Za-z]{2}$/, 'must be an ISO 3166-1 alpha-2 country code such as FR');
-const province = z.string().trim().min(1, 'must not be empty').max(64, 'must be at most 64 characters');
+const province = z.string().trim().min(1, 'must not be empty').max(100, 'must be at most 100 characters');
 const currency = z
   .string()
   .regex(/^[A-Z]{3}$/, { message: 'must be an ISO 4217 currency code: 3 upper-case letters, e.g. EUR', abort: true })
@@ -31,7 +31,7 @@ const weightTier = z.object({
 const weightTiers = z.array(weightTier).max(MAX_WEIGHT_TIERS, `must hold at most ${MAX_WEIGHT_TIERS} tiers`);
 const address = z.object({
   country,
-  province: z.string().max(64, 'must be at most 64 characters'),
+  province: z.string().max(100, 'must be at most 100 characters'),
   postcode: z.string().max(20, 'must be at most 20 characters'),
   city: z.string().max(200, 'must be at most 200 characters'),
   line1: z.string().max(500, 'must be at most 500 characters'),
