@@ -14,8 +14,14 @@ const id = z.uuid({ message: 'must be a UUID' });
 const idOrEmpty = z.union([z.literal(''), id], { message: 'must be a UUID or empty' });
 const money = z.number().int('must be an integer').min(0, 'must not be negative').max(MAX_MINOR, `must be at most ${MAX_MINOR}`);
 const count = z.number().int().min(0, 'must not be negative').max(1_000_000_000, 'must be at most 1000000000');
-const currency = z.string().refine(isKnownCurrency, 'must be an ISO 4217 currency (3 upper-case letters)');
-const currencyOrEmpty = z.string().refine((c) => c === '' || isKnownCurrency(c), 'must be an ISO 4217 currency (3 upper-case letters) or empty');
+const currency = z
+  .string()
+  .regex(/^[A-Z]{3}$/, { message: 'must be an ISO 4217 currency (3 upper-case letters)', abort: true })
+  .refine(isKnownCurrency, 'must be an ISO 4217 currency (3 upper-case letters)');
+const currencyOrEmpty = z
+  .string()
+  .regex(/^([A-Z]{3})?$/, { message: 'must be an ISO 4217 currency (3 upper-case letters) or empty', abort: true })
+  .refine((c) => c === '' || isKnownCurrency(c), 'must be an ISO 4217 currency (3 upper-case letters) or empty');
 const ref = z.string().trim().min(1, 'must not be empty').max(100, 'must be at most 100 characters');
 const refs = z.array(ref).max(200, 'must have at most 200 entries');
 const name = z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters');
@@ -28,7 +34,8 @@ const timestamp = z
   .min(new Date('1970-01-01T00:00:00Z'), 'must be in 1970 or later')
   .max(new Date('9999-12-31T23:59:59Z'), 'must be before the year 10000')
   .optional();
-const oneOf = <T extends number>(values: readonly T[], message: string) => z.number().refine((v): v is T => values.includes(v as T), message);
+// A literal set, so the OpenAPI document lists exactly the enum values the handler accepts.
+const oneOf = <T extends number>(values: readonly [T, ...T[]], message: string) => z.literal(values, { message });
 
 const promotionInput = z.object({
   name,
