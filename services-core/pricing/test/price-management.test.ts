@@ -152,9 +152,8 @@ describe('price lists', () => {
 
   it('answers NOT_FOUND for an unknown price list', async () => {
     const id = '00000000-0000-4000-8000-000000000001';
-    for (const call of [h.call('getPriceList', { id }), h.call('activatePriceList', { id }), h.call('updatePriceList', { id, name: 'n' })]) {
-      expect((await rejectionOf(call)).type).toBe('not_found');
-    }
+    const errors = await Promise.all([h.call('getPriceList', { id }), h.call('activatePriceList', { id }), h.call('updatePriceList', { id, name: 'n' })].map(rejectionOf));
+    expect(errors.map((e) => e.type)).toEqual(['not_found', 'not_found', 'not_found']);
   });
 });
 

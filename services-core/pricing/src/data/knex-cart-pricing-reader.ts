@@ -1,11 +1,25 @@
-// Reads everything CalculatePrices needs for a cart with four queries run side by side (no transaction: a
-// calculation is a read of committed prices, and each query is consistent on its own).
+// Reads everything CalculatePrices needs for a cart in three queries run side by side (no transaction: a
+// calculation reads committed prices, and each query is consistent on its own). Three, not one per table: every
+// query holds a pool connection, and a cart read is the service's hot path.
 import { inject, injectable } from 'inversify';
 import type { Knex } from '@ecommerce/common/db';
-import type { CartPricingData, CartPricingReader } from '../biz/ports.js';
+import type { PriceList } from '../biz/price-list.js';
+import type { CartPricingData, CartPricingReader, PriceRow } from '../biz/ports.js';
 import { TOKENS } from '../tokens.js';
 import { readRegions } from './knex-tax-repository.js';
 import { priceListFromRow, type PriceListRow, type PriceTierRow } from './rows.js';
+
+type PriceWithListRow = Pick<PriceTierRow, 'sku' | 'price_list_id' | 'min_quantity' | 'max_quantity' | 'amount_minor'> & {
+  [K in keyof PriceListRow as `list_${K}`]: PriceListRow[K] | null;
+};
+
+interface SkuStateRow {
+  sku: string;
+  tax_class: string | null;
+  unsellable: boolean;
+}
+
+const LIST_COLUMNS: Array<keyof PriceListRow> = ['id', 'name', 'type', 'status', 'starts_at', 'ends_at', 'customer_groups', 'countries', 'channels', 'created_at', 'updated_at'];
 
 @injectable()
 export class KnexCartPricingReader implements CartPricingReader {
@@ -13,33 +27,43 @@ export class KnexCartPricingReader implements CartPricingReader {
 
   async read(skus: readonly string[], currency: string, country: string): Promise<CartPricingData> {
     const skuList = [...skus];
-    const [priceRows, listRows, classRows, unsellableRows, regions] = await Promise.all([
-      // Base tiers, and tiers of active lists only: drafts never price anything.
-      this.db<PriceTierRow>('prices as p')
+    const [priceRows, skuStates, regions] = await Promise.all([
+      // Base tiers, and tiers of active lists with their list: drafts never price anything.
+      this.db('prices as p')
         .leftJoin('price_lists as l', 'l.id', 'p.price_list_id')
         .whereIn('p.sku', skuList)
         .andWhere('p.currency', currency)
         .andWhere((q) => q.whereNull('p.price_list_id').orWhere('l.status', 'active'))
-        .select('p.sku', 'p.price_list_id', 'p.min_quantity', 'p.max_quantity', 'p.amount_minor'),
-      this.db<PriceListRow>('price_lists')
-        .where({ status: 'active' })
-        .whereIn('id', this.db('prices').distinct('price_list_id').whereIn('sku', skuList).andWhere({ currency }).whereNotNull('price_list_id'))
-        .select('*'),
-      this.db('sku_tax_classes').whereIn('sku', skuList).select('sku', 'tax_class'),
-      this.db('catalog_skus').whereIn('sku', skuList).andWhere({ sellable: false }).distinct('sku'),
+        .select<PriceWithListRow[]>('p.sku', 'p.price_list_id', 'p.min_quantity', 'p.max_quantity', 'p.amount_minor', ...LIST_COLUMNS.map((c) => `l.${c} as list_${c}`)),
+      // Per SKU: its tax class and whether the catalog archived or deleted its product.
+      this.db
+        .select<SkuStateRow[]>(
+          's.sku',
+          this.db.raw('(SELECT tax_class FROM sku_tax_classes t WHERE t.sku = s.sku) AS tax_class'),
+          this.db.raw('EXISTS (SELECT 1 FROM catalog_skus c WHERE c.sku = s.sku AND NOT c.sellable) AS unsellable'),
+        )
+        .from(this.db.raw('unnest(?::text[]) AS s(sku)', [skuList])),
       country ? readRegions(this.db, country) : Promise.resolve([]),
     ]);
+    const prices: PriceRow[] = [];
+    const lists = new Map<string, PriceList>();
+    for (const row of priceRows) {
+      prices.push({
+        sku: row.sku,
+        priceListId: row.price_list_id ?? undefined,
+        minQuantity: row.min_quantity,
+        maxQuantity: row.max_quantity ?? undefined,
+        amountMinor: Number(row.amount_minor),
+      });
+      if (row.list_id && !lists.has(row.list_id)) {
+        lists.set(row.list_id, priceListFromRow(Object.fromEntries(LIST_COLUMNS.map((c) => [c, row[`list_${c}`]])) as unknown as PriceListRow));
+      }
+    }
     return {
-      prices: priceRows.map((r) => ({
-        sku: r.sku,
-        priceListId: r.price_list_id ?? undefined,
-        minQuantity: r.min_quantity,
-        maxQuantity: r.max_quantity ?? undefined,
-        amountMinor: Number(r.amount_minor),
-      })),
-      lists: listRows.map(priceListFromRow),
-      taxClassBySku: new Map(classRows.map((r: { sku: string; tax_class: string }) => [r.sku, r.tax_class])),
-      unsellableSkus: new Set(unsellableRows.map((r: { sku: string }) => r.sku)),
+      prices,
+      lists: [...lists.values()],
+      taxClassBySku: new Map(skuStates.filter((s) => s.tax_class !== null).map((s) => [s.sku, s.tax_class!])),
+      unsellableSkus: new Set(skuStates.filter((s) => s.unsellable).map((s) => s.sku)),
       regions,
     };
   }

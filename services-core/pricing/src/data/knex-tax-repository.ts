@@ -71,15 +71,20 @@ export class KnexTaxRepository implements TaxRepository {
   }
 }
 
-/** Regions (of one country, or all) with their rates in position order. */
+/** Regions (of one country, or all) with their rates in position order, in one query (CalculatePrices' hot path). */
 export async function readRegions(db: Knex, country: string | undefined): Promise<TaxRegion[]> {
-  const regions: RegionRow[] = await db<RegionRow>('tax_regions')
-    .modify((q) => (country === undefined ? q : q.where({ country })))
-    .orderBy(['country', 'province']);
-  if (regions.length === 0) return [];
-  const regionIds = regions.map((r) => r.id);
-  const rates: RateRow[] = await db<RateRow>('tax_rates').whereIn('tax_region_id', regionIds).orderBy(['tax_region_id', 'position']);
-  return regions.map((region) => regionFromRows(region, rates.filter((r) => r.tax_region_id === region.id)));
+  const rows: Array<RegionRow & { rate_class: string | null; rate_name: string | null; rate_bps: number | null }> = await db('tax_regions as r')
+    .leftJoin('tax_rates as t', 't.tax_region_id', 'r.id')
+    .modify((q) => (country === undefined ? q : q.where('r.country', country)))
+    .orderBy(['r.country', 'r.province', 't.position'])
+    .select('r.*', 't.tax_class as rate_class', 't.name as rate_name', 't.rate_bps');
+  const regions = new Map<string, { row: RegionRow; rates: RateRow[] }>();
+  for (const row of rows) {
+    const entry = regions.get(row.id) ?? { row, rates: [] };
+    if (row.rate_name !== null) entry.rates.push({ tax_region_id: row.id, tax_class: row.rate_class!, name: row.rate_name, rate_bps: row.rate_bps! });
+    regions.set(row.id, entry);
+  }
+  return [...regions.values()].map(({ row, rates }) => regionFromRows(row, rates));
 }
 
 function regionFromRows(row: RegionRow, rates: RateRow[]): TaxRegion {
