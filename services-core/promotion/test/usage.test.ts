@@ -172,6 +172,28 @@ describe('usage reservations', () => {
     expect(await h.db('usage_reservations').whereIn('reference', ['bad-1', 'bad-2', 'bad-3']).count({ n: '*' }).first()).toMatchObject({ n: 0 });
   });
 
+  // Codes are counted in sorted order: AROOMY is counted before FULL fails, so this proves the rollback.
+  it('counts nothing when one of several applied promotions is at its limit (all or nothing)', async () => {
+    const roomy = await coded();
+    const full = await coded();
+    await api.createCode(roomy.id, 'AROOMY', 10);
+    await api.createCode(full.id, 'FULL', 1);
+    await api.reserve('fills-full', '', [{ promotionId: full.id, code: 'FULL', amountMinor: 1 }]);
+
+    const err = await rejectionOf(
+      api.reserve('both', 'kim', [
+        { promotionId: roomy.id, code: 'AROOMY', amountMinor: 1 },
+        { promotionId: full.id, code: 'FULL', amountMinor: 1 },
+      ]),
+    );
+
+    expect(err).toMatchObject({ type: 'failed_precondition', message: expect.stringContaining('FULL') });
+    expect(await h.db('promotion_codes').where({ code: 'AROOMY' }).first()).toMatchObject({ uses: 0 });
+    expect((await api.getPromotion(roomy.id)).uses).toBe(0);
+    expect(await h.db('customer_usage').where({ customer_id: 'kim' }).first()).toBeUndefined();
+    expect(await h.db('usage_reservations').where({ reference: 'both' }).first()).toBeUndefined();
+  });
+
   it('records promotion.usage.reserved, committed and released in the outbox', async () => {
     const promotion = await coded();
     await api.createCode(promotion.id, 'EVENTFUL');
