@@ -43,12 +43,20 @@ export class KnexZoneRepository implements ZoneRepository {
   }
 
   list(): Promise<Zone[]> {
-    return this.withOptions(this.db('shipping_zones').orderBy([{ column: 'created_at' }, { column: 'id' }]).select<ZoneRow[]>('*'), false);
+    return this.withOptions(this.db('shipping_zones').orderBy([{ column: 'created_at' }, { column: 'id' }]).select<ZoneRow[]>('*'));
   }
 
-  listActiveForCountry(country: string): Promise<Zone[]> {
-    const zones = this.db('shipping_zones').where({ active: true }).whereRaw('countries @> ARRAY[?]::text[]', [country]).select<ZoneRow[]>('*');
-    return this.withOptions(zones, true);
+  /** One round trip (the cart quotes on every change): the zones with their active options aggregated as JSON. */
+  async listActiveForCountry(country: string): Promise<Zone[]> {
+    const { rows } = await this.db.raw<{ rows: (ZoneRow & { options: OptionRow[] })[] }>(
+      `SELECT z.*, COALESCE(json_agg(o.* ORDER BY o.created_at, o.id) FILTER (WHERE o.id IS NOT NULL), '[]') AS options
+         FROM shipping_zones z
+         LEFT JOIN shipping_options o ON o.zone_id = z.id AND o.active
+        WHERE z.active AND z.countries @> ARRAY[?]::text[]
+        GROUP BY z.id`,
+      [country],
+    );
+    return rows.map((row) => toZone(row, row.options.map(toOption)));
   }
 
   async createOption(tx: Transaction, option: NewOption): Promise<ShippingOption> {
@@ -91,11 +99,11 @@ export class KnexZoneRepository implements ZoneRepository {
     return toOption(row);
   }
 
-  private async withOptions(zoneQuery: Promise<ZoneRow[]>, activeOnly: boolean): Promise<Zone[]> {
+  private async withOptions(zoneQuery: Promise<ZoneRow[]>): Promise<Zone[]> {
     const rows = await zoneQuery;
     if (rows.length === 0) return [];
     const query = this.db('shipping_options').whereIn('zone_id', rows.map((r) => r.id)).orderBy([{ column: 'created_at' }, { column: 'id' }]);
-    const options = (await (activeOnly ? query.where({ active: true }) : query).select<OptionRow[]>('*')).map(toOption);
+    const options = (await query.select<OptionRow[]>('*')).map(toOption);
     return rows.map((row) => toZone(row, options));
   }
 }

@@ -18,15 +18,16 @@ export interface OptionRow {
   name: string;
   kind: ShippingOption['kind'];
   currency: string;
-  // bigint columns arrive as strings from pg.
-  amount_minor: string;
+  // bigint columns: strings or numbers depending on the driver's parser, numbers inside json_agg.
+  amount_minor: string | number;
   weight_tiers: WeightTier[];
-  free_over_minor: string;
+  free_over_minor: string | number;
   min_days: number;
   max_days: number;
   active: boolean;
-  created_at: Date;
-  updated_at: Date;
+  // Dates inside json_agg arrive as ISO strings.
+  created_at: Date | string;
+  updated_at: Date | string;
 }
 
 export function toOption(row: OptionRow): ShippingOption {
@@ -42,8 +43,8 @@ export function toOption(row: OptionRow): ShippingOption {
     minDays: row.min_days,
     maxDays: row.max_days,
     active: row.active,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
+    createdAt: new Date(row.created_at),
+    updatedAt: new Date(row.updated_at),
   };
 }
 
