@@ -7,5 +7,3 @@ export function isKnownCurrency(code: string): boolean {
 
 /** Upper bound of every money amount in minor units: far above any real price, inside JS safe integers. */
 export const MAX_AMOUNT_MINOR = 1_000_000_000_000;
-/** Upper bound of a parcel weight (100 t), inside JS safe integers. */
-export const MAX_WEIGHT_GRAMS = 100_000_000;

@@ -2,6 +2,9 @@
 // are set in minor units and only compared or chosen, never multiplied, so no rounding ever happens.
 import { selectZone, type Destination, type ShippingOption, type Zone } from './zone.js';
 
+/** Upper bound of a parcel weight (100 t), inside JS safe integers. */
+export const MAX_WEIGHT_GRAMS = 100_000_000;
+
 export interface Parcel {
   weightGrams: number;
   subtotalMinor: number;

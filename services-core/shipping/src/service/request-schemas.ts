@@ -1,9 +1,10 @@
 // Shapes every request must have before a use case sees it; zod paths are the ts-proto (camelCase) names,
 // reported in the proto's snake_case by parseProtoRequest.
 import { z } from 'zod';
-import { isKnownCurrency, MAX_AMOUNT_MINOR, MAX_WEIGHT_GRAMS } from '../biz/currency.js';
+import { isKnownCurrency, MAX_AMOUNT_MINOR } from '../biz/currency.js';
 import { MAX_DELIVERY_DAYS, MAX_WEIGHT_TIERS } from '../biz/option-rules.js';
 import { parsePostcodePattern } from '../biz/postcode-pattern.js';
+import { MAX_WEIGHT_GRAMS } from '../biz/rates.js';
 import { OPTION_KINDS } from '../biz/zone.js';
 
 const id = z.uuid({ message: 'must be a UUID' });
