@@ -1,4 +1,5 @@
-// Which currency codes the service accepts: the ISO 4217 codes the runtime's ICU data knows (about 160).
+// Money input rules: the currency codes the service accepts (the ISO 4217 codes the runtime's ICU data knows,
+// about 160) and the bound of every amount.
 const KNOWN_CURRENCIES: ReadonlySet<string> = new Set(Intl.supportedValuesOf('currency'));
 
 export function isKnownCurrency(code: string): boolean {
