@@ -2,7 +2,7 @@
 // and the guarantees: nothing below zero, the same answer whatever order the codes were typed in.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import * as pb from '@ecommerce/proto/promotion/v1/promotion';
-import { calls, cart, cartLine, promotionInput, rejectionOf } from './builders.js';
+import { calls, campaignInput, cart, cartLine, promotionInput, rejectionOf } from './builders.js';
 import { deactivateAll, startHarness, type Harness } from './harness.js';
 
 let h: Harness;
@@ -169,6 +169,20 @@ describe('EvaluateCart', () => {
 
     expect(ivy.refusedCodes).toEqual([{ code: 'ONCEPER', reason: 'usage limit per customer reached' }]);
     expect(jack.applied).toEqual([{ promotionId: promotion.id, code: 'ONCEPER', amountMinor: 100 }]);
+  });
+
+  it('leaves out a promotion whose discount would pass what is left of its campaign amount budget', async () => {
+    const campaign = await api.createCampaign(campaignInput({ budgetAmountMinor: 1000, currency: 'EUR' }));
+    await api.activateCampaign(campaign.id);
+    const first = await withCode('BUDGET-ONE', { campaignId: campaign.id, discountType: FIXED, target: ORDER, amountMinor: 600, currency: 'EUR', priority: 2 });
+    await withCode('BUDGET-TWO', { campaignId: campaign.id, discountType: FIXED, target: ORDER, amountMinor: 600, currency: 'EUR', priority: 1 });
+
+    const r = await api.evaluate(cart({ lines: [cartLine('a', 5000)], codes: ['BUDGET-TWO', 'BUDGET-ONE'] }));
+
+    expect(r.applied).toEqual([{ promotionId: first.id, code: 'BUDGET-ONE', amountMinor: 600 }]);
+    expect(r.refusedCodes).toEqual([{ code: 'BUDGET-TWO', reason: 'campaign budget exhausted' }]);
+    await api.reserve('budget-ok', '', r.applied);
+    expect(await api.getCampaign(campaign.id)).toMatchObject({ amountUsedMinor: 600 });
   });
 
   it('answers INVALID_ARGUMENT naming the field for an unknown currency, a negative price or a repeated line', async () => {

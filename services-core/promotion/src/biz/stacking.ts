@@ -5,12 +5,16 @@
 // 3. An exclusive promotion applies alone. When exclusive ones are eligible, the customer gets the best of: each
 //    exclusive one alone, or the stack of all combinable ones (the biggest total discount; ties go to the stack,
 //    then to the earlier candidate in the sort order).
+// 4. A promotion whose discount would pass what is left of its campaign's amount budget is left out (refused as
+//    `campaign budget exhausted`), so what the cart shows is what ReserveUsage will accept.
 import type { Cart, CartEvaluation, LineDiscount, RefusedCode } from './cart.js';
 import { calculateDiscount, compare, type Remaining } from './discount-calculator.js';
 import { refusalReason, type Candidate } from './eligibility.js';
 
 interface StackResult {
   steps: { candidate: Candidate; lines: Map<string, bigint>; shipping: bigint; total: bigint }[];
+  /** Left out because the discount would pass what remains of its campaign's amount budget. */
+  overBudget: Candidate[];
   total: bigint;
 }
 
@@ -36,8 +40,10 @@ export function evaluateCandidates(cart: Cart, candidates: Candidate[], refused:
     if (result.total > best.total) best = result;
   }
   const chosen = new Set(best.steps.map((s) => s.candidate));
+  const overBudget = new Set(best.overBudget);
   for (const c of eligible) {
-    if (!chosen.has(c) && c.code) refusals.push({ code: c.code.code, reason: 'not combinable: an exclusive promotion gives a bigger discount' });
+    if (chosen.has(c) || !c.code) continue;
+    refusals.push({ code: c.code.code, reason: overBudget.has(c) ? 'campaign budget exhausted' : 'not combinable: an exclusive promotion gives a bigger discount' });
   }
   return toEvaluation(cart, best, refusals);
 }
@@ -52,16 +58,28 @@ function stack(cart: Cart, candidates: Candidate[]): StackResult {
     shipping: BigInt(cart.shippingMinor),
   };
   const steps: StackResult['steps'] = [];
+  const overBudget: Candidate[] = [];
+  // What each campaign with an amount budget can still grant, so that ReserveUsage will accept what is shown here.
+  const budgetLeft = new Map<string, bigint>();
   for (const candidate of candidates) {
     const d = calculateDiscount(candidate.promotion, cart, left);
+    const total = [...d.lines.values()].reduce((a, b) => a + b, d.shipping);
+    const campaign = candidate.campaign;
+    if (campaign && campaign.budgetAmountMinor > 0) {
+      const available = budgetLeft.get(campaign.id) ?? BigInt(campaign.budgetAmountMinor - campaign.amountUsedMinor);
+      if (total > available) {
+        overBudget.push(candidate);
+        continue;
+      }
+      budgetLeft.set(campaign.id, available - total);
+    }
     for (const [lineId, amount] of d.lines) left.lines.set(lineId, left.lines.get(lineId)! - amount);
     left.shipping -= d.shipping;
-    const total = [...d.lines.values()].reduce((a, b) => a + b, d.shipping);
     // An automatic promotion that takes nothing is not applied (and not counted); a code the customer typed stays
     // applied at 0 (e.g. free shipping before a shipping option is chosen).
     if (total > 0n || candidate.code) steps.push({ candidate, lines: d.lines, shipping: d.shipping, total });
   }
-  return { steps, total: steps.reduce((a, s) => a + s.total, 0n) };
+  return { steps, overBudget, total: steps.reduce((a, s) => a + s.total, 0n) };
 }
 
 function toEvaluation(cart: Cart, result: StackResult, refusedCodes: RefusedCode[]): CartEvaluation {
