@@ -64,6 +64,15 @@ describe('GetAccount', () => {
     expect(grpcCode(await rejectionOf(unaryCall(h.client.getAccount.bind(h.client), { customerId: randomUUID() }, staff())))).toBe('NOT_FOUND');
   });
 
+  it("reads a customer's own account as `me`, and refuses `me` to staff naming customer_id", async () => {
+    const { id, token } = await aCustomer(h);
+    expect((await unaryCall(h.client.getAccount.bind(h.client), { customerId: 'me' }, { token })).account?.customerId).toBe(id);
+    expect((await unaryCall(h.client.getAccount.bind(h.client), { customerId: id }, { token })).account?.customerId).toBe(id);
+    const err = await rejectionOf(unaryCall(h.client.getAccount.bind(h.client), { customerId: 'me' }, staff()));
+    expect(grpcCode(err)).toBe('INVALID_ARGUMENT');
+    expect(err.details.map((d) => d.field)).toEqual(['customer_id']);
+  });
+
   it('refuses a caller without a token', async () => {
     expect(grpcCode(await rejectionOf(unaryCall(h.client.getAccount.bind(h.client), { customerId: '' })))).toBe('UNAUTHENTICATED');
   });

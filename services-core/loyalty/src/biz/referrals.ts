@@ -1,7 +1,7 @@
 // Referral codes: each account has one; a customer who applies a friend's code before their first order makes
 // both eligible for the referral bonus, paid when that first order is placed (earn-from-order.ts).
 import { inject, injectable } from 'inversify';
-import { FailedPreconditionError, NotFoundError } from '@ecommerce/common/errors';
+import { FailedPreconditionError, ValidationError } from '@ecommerce/common/errors';
 import { PointsBook } from './points-book.js';
 import { ACCOUNT_REPOSITORY, LEDGER_REPOSITORY, UNIT_OF_WORK, type AccountRepository, type LedgerRepository, type LoyaltyUnitOfWork } from './ports.js';
 
@@ -25,7 +25,8 @@ export class ReferralsUseCase {
   apply(customerId: string, code: string): Promise<string> {
     return this.uow.run(async (tx, events) => {
       const referrer = await this.accounts.findByReferralCode(code);
-      if (!referrer) throw new NotFoundError('referral code', code);
+      // A reference in the body, not a resource in the path: like an unknown role name, it is bad input.
+      if (!referrer) throw new ValidationError([{ field: 'code', message: 'is not a referral code' }]);
       const { account } = await this.book.openLocked(tx, events, customerId);
       if (account.referredBy === referrer.customerId) return referrer.customerId;
       if (account.referredBy) throw new FailedPreconditionError('a referral code was applied already', [{ field: 'code', message: 'a referral code was applied already' }]);

@@ -1,7 +1,7 @@
 // gRPC handlers of ecommerce.loyalty.v1.LoyaltyService: validate, decide whose account, call a use case, map the
 // answer. No rules here.
 import { inject, injectable } from 'inversify';
-import { NotFoundError } from '@ecommerce/common/errors';
+import { NotFoundError, ValidationError } from '@ecommerce/common/errors';
 import { parseProtoRequest, principalOfCall, type CallContext, type UnaryHandlers } from '@ecommerce/common/grpc';
 import type * as pb from '@ecommerce/proto/loyalty/v1/loyalty';
 import type { LoyaltyServiceService } from '@ecommerce/proto/loyalty/v1/loyalty';
@@ -17,14 +17,20 @@ import * as schemas from './request-schemas.js';
 const DEFAULT_PAGE_SIZE = 20;
 const STAFF_ROLES = new Set(['staff', 'admin']);
 
+/** The `customer_id` that means the caller (REST paths cannot be empty; gRPC callers may leave it empty). */
+const SELF = new Set(['', 'me']);
+
 /**
- * Whose account a call is about: staff may name anyone (an account that does not exist is NOT_FOUND); a customer
- * only themself (anyone else's is NOT_FOUND too), and their own account opens on first look.
+ * Whose account a call is about: staff name a customer (they have no account of their own); a customer only
+ * themself (anyone else's is NOT_FOUND, as if it did not exist), and their own account opens on first look.
  */
 function accountOwner(ctx: CallContext, requested: string): { customerId: string; openIfMissing: boolean } {
   const principal = principalOfCall(ctx);
-  if (principal.roles.some((role) => STAFF_ROLES.has(role))) return { customerId: requested || principal.sub, openIfMissing: false };
-  if (requested && requested !== principal.sub) throw new NotFoundError('loyalty account', requested);
+  if (principal.roles.some((role) => STAFF_ROLES.has(role))) {
+    if (SELF.has(requested)) throw new ValidationError([{ field: 'customer_id', message: 'staff must name a customer' }]);
+    return { customerId: requested, openIfMissing: false };
+  }
+  if (!SELF.has(requested) && requested !== principal.sub) throw new NotFoundError('loyalty account', requested);
   return { customerId: principal.sub, openIfMissing: true };
 }
 

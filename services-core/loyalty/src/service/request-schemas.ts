@@ -8,7 +8,7 @@ import { isKnownCurrency } from '../biz/currency.js';
 const MAX_POINTS = 1_000_000_000_000;
 
 const customerId = z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters');
-/** Empty: the caller's own. */
+/** `me` (or empty): the caller's own. */
 const ownOrNamedCustomer = z.string().trim().max(200, 'must be at most 200 characters');
 const reference = z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters');
 const currency = z
