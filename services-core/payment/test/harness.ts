@@ -33,10 +33,10 @@ export interface Harness {
 }
 
 /** `env`: more variables for the service (e.g. the Stripe adapter's). */
-export async function startHarness(settings: { webhookMode?: WebhookMode; env?: Record<string, string> } = {}): Promise<Harness> {
+export async function startHarness(settings: { webhookMode?: WebhookMode; env?: Record<string, string>; provider?: TestPaymentProvider } = {}): Promise<Harness> {
   const database = await createMigratedTestDatabase('payment');
   const issuer = await createTestJwtIssuer();
-  const provider = new TestPaymentProvider({ webhookSecret: WEBHOOK_SECRET, webhookMode: settings.webhookMode ?? 'manual', toleranceSeconds: 300 });
+  const provider = settings.provider ?? new TestPaymentProvider(testProviderSettings(settings.webhookMode));
   const env = { ...coreServiceTestEnv({ databaseUrl: database.url, publicKeyPem: issuer.publicKeyPem }), PAYMENT_PROVIDER_TIMEOUT_MS: String(PROVIDER_TIMEOUT_MS), ...settings.env };
   const service = await startPayment(env, {}, { testProvider: provider });
   const client = createGrpcClient(PaymentServiceClient, { address: service.urls.grpc!, deadlineMs: 20_000 });
@@ -64,6 +64,10 @@ export async function startHarness(settings: { webhookMode?: WebhookMode; env?: 
       await database.drop();
     },
   };
+}
+
+export function testProviderSettings(webhookMode: WebhookMode = 'manual') {
+  return { webhookSecret: WEBHOOK_SECRET, webhookMode, toleranceSeconds: 300 };
 }
 
 /** A valid request for the test provider's always-authorized card, with a fresh order and key. */

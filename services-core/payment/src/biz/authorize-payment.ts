@@ -17,7 +17,7 @@ import {
   type PaymentUnitOfWork,
   type TransactionRepository,
 } from './ports.js';
-import { ProviderUnavailableError, type AuthorizeResult, type PaymentProvider } from './provider.js';
+import { ProviderRefusedError, ProviderUnavailableError, type AuthorizeResult, type PaymentProvider } from './provider.js';
 import { callProvider } from './provider-call.js';
 import type { TransactionOutcome } from './transaction.js';
 
@@ -76,8 +76,9 @@ export class AuthorizePaymentUseCase {
   }
 
   /**
-   * The provider's answer; one that never came (timeout, unreachable) fails the payment with that code, so the
-   * saga gets a definite answer. The test provider's timeout card never authorizes; see the README for real ones.
+   * The provider's answer. A refusal fails the payment with the provider's code; an answer that never came (timeout,
+   * unreachable) fails it with that code, so the saga gets a definite answer. The test provider's timeout card never
+   * authorizes; see the README for real providers.
    */
   private async ask(provider: PaymentProvider, payment: Payment, input: AuthorizePaymentInput): Promise<{ result: AuthorizeResult; outcome: TransactionOutcome }> {
     try {
@@ -86,6 +87,8 @@ export class AuthorizePaymentUseCase {
       );
       return { result, outcome: result.outcome === 'authorized' ? 'succeeded' : result.outcome };
     } catch (err) {
+      // Refused outright (an unknown payment method at Stripe ...): a definite failure, replayed like a decline.
+      if (err instanceof ProviderRefusedError) return { result: { outcome: 'failed', providerReference: '', failureCode: err.code }, outcome: 'failed' };
       if (!(err instanceof ProviderUnavailableError)) throw err;
       return { result: { outcome: 'failed', providerReference: '', failureCode: err.code }, outcome: 'error' };
     }

@@ -44,6 +44,7 @@ const webhookPaths: OpenApiFragment['paths'] = {
         '400': ERROR_RESPONSE,
         '401': ERROR_RESPONSE,
         '413': ERROR_RESPONSE,
+        '415': ERROR_RESPONSE,
       },
     },
   },
