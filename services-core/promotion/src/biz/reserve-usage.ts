@@ -19,6 +19,12 @@ export interface ReserveUsageInput {
   applied: AppliedPromotion[];
 }
 
+/** Per-customer limits by promotion and campaign id, as read with the applied promotions (0 = none). */
+interface PerCustomerLimits {
+  promotions: Map<string, number>;
+  campaigns: Map<string, number>;
+}
+
 @injectable()
 export class ReserveUsageUseCase {
   constructor(
@@ -37,8 +43,8 @@ export class ReserveUsageUseCase {
         const existing = await this.usage.lockReservation(tx, input.reference);
         return { reference: input.reference, status: existing!.status };
       }
-      const lines = await this.validLines(tx, input.applied);
-      await this.count(tx, input.customerId, lines);
+      const { lines, limits } = await this.validLines(tx, input.applied);
+      await this.count(tx, input.customerId, lines, limits);
       await this.usage.insertLines(tx, input.reference, lines);
       const reservation: UsageReservation = { reference: input.reference, customerId: input.customerId, status: 'reserved', lines };
       promotionEvents.usage(events, 'reserved', reservation);
@@ -47,12 +53,12 @@ export class ReserveUsageUseCase {
   }
 
   /** Every applied promotion must exist, be live, and be reached through one of its own codes when it needs one. */
-  private async validLines(tx: Transaction, applied: AppliedPromotion[]): Promise<UsageLine[]> {
+  private async validLines(tx: Transaction, applied: AppliedPromotion[]): Promise<{ lines: UsageLine[]; limits: PerCustomerLimits }> {
     const promotions = new Map((await this.promotions.findByIds(applied.map((a) => a.promotionId), tx)).map((p) => [p.id, p]));
     const codes = new Map((await this.codes.findByCodes(applied.map((a) => normalizeCode(a.code)).filter(Boolean), tx)).map((c) => [c.code, c]));
     const campaigns = new Map((await this.campaigns.findByIds([...promotions.values()].flatMap((p) => (p.campaignId ? [p.campaignId] : [])), tx)).map((c) => [c.id, c]));
     const now = this.clock.now();
-    return applied.map((a, i) => {
+    const lines = applied.map((a, i) => {
       const code = normalizeCode(a.code);
       const refuse = (field: string, why: string): never => {
         const v: FieldViolation = { field: `applied[${i}].${field}`, message: why };
@@ -67,9 +73,14 @@ export class ReserveUsageUseCase {
       if (!live(promotion) || (campaign && !live(campaign))) refuse('promotion_id', 'the promotion is not active now');
       return { promotionId: promotion.id, campaignId: promotion.campaignId, code, amountMinor: a.amountMinor };
     });
+    const limits: PerCustomerLimits = {
+      promotions: new Map([...promotions.values()].map((p) => [p.id, p.usageLimitPerCustomer])),
+      campaigns: new Map([...campaigns.values()].map((c) => [c.id, c.usesPerCustomer])),
+    };
+    return { lines, limits };
   }
 
-  private async count(tx: Transaction, customerId: string, lines: UsageLine[]): Promise<void> {
+  private async count(tx: Transaction, customerId: string, lines: UsageLine[], limits: PerCustomerLimits): Promise<void> {
     const changes = counterChanges(lines);
     const limitReached = (what: string): never => {
       throw new FailedPreconditionError(`${what} has reached its usage limit`, [{ field: 'applied', message: `${what} has reached its usage limit` }]);
@@ -85,14 +96,11 @@ export class ReserveUsageUseCase {
     }
     // Guests have no per-customer counters; the checkout decides whether guests may use such promotions.
     if (!customerId) return;
-    const promotions = await this.promotions.findByIds(changes.promotions, tx);
-    for (const p of [...promotions].sort((a, b) => (a.id < b.id ? -1 : 1))) {
-      if (!(await this.usage.changeCustomerUses(tx, 'promotion', p.id, customerId, 1, p.usageLimitPerCustomer))) limitReached(`${named(p.id)} for this customer`);
+    for (const id of changes.promotions) {
+      if (!(await this.usage.changeCustomerUses(tx, 'promotion', id, customerId, 1, limits.promotions.get(id)!))) limitReached(`${named(id)} for this customer`);
     }
-    const campaigns = await this.campaigns.findByIds(changes.campaigns.map((c) => c.id), tx);
-    for (const c of [...campaigns].sort((a, b) => (a.id < b.id ? -1 : 1))) {
-      const uses = changes.campaigns.find((x) => x.id === c.id)!.uses;
-      if (!(await this.usage.changeCustomerUses(tx, 'campaign', c.id, customerId, uses, c.usesPerCustomer))) limitReached(`campaign ${c.id} for this customer`);
+    for (const c of changes.campaigns) {
+      if (!(await this.usage.changeCustomerUses(tx, 'campaign', c.id, customerId, c.uses, limits.campaigns.get(c.id)!))) limitReached(`campaign ${c.id} for this customer`);
     }
   }
 }
