@@ -3,6 +3,8 @@ import { runCatalogHttpBench } from './catalog-http.js';
 import { runEventsBench } from './events-outbox-kafka.js';
 import { runGatewayCatalogBench } from './gateway-catalog.js';
 import { runGrpcBench } from './grpc-user.js';
+import { runLoyaltyBench } from './loyalty.js';
+import { runPaymentBench } from './payment.js';
 import { runPricingBench } from './pricing.js';
 import { runPromotionBench } from './promotion.js';
 import { runReviewBench } from './review.js';
@@ -14,4 +16,4 @@ export interface Benchmark {
   run(): Promise<void>;
 }
 
-export const benchmarks: Benchmark[] = [{ name: 'catalog-http', run: runCatalogHttpBench }, { name: 'events', run: runEventsBench }, { name: 'grpc-user', run: runGrpcBench }, { name: 'pricing', run: runPricingBench }, { name: 'gateway-catalog', run: runGatewayCatalogBench }, { name: 'promotion', run: runPromotionBench }, { name: 'warehouse', run: runWarehouseBench }, { name: 'shipping', run: runShippingBench }, { name: 'review', run: runReviewBench }];
+export const benchmarks: Benchmark[] = [{ name: 'catalog-http', run: runCatalogHttpBench }, { name: 'events', run: runEventsBench }, { name: 'grpc-user', run: runGrpcBench }, { name: 'pricing', run: runPricingBench }, { name: 'gateway-catalog', run: runGatewayCatalogBench }, { name: 'promotion', run: runPromotionBench }, { name: 'warehouse', run: runWarehouseBench }, { name: 'shipping', run: runShippingBench }, { name: 'review', run: runReviewBench }, { name: 'payment', run: runPaymentBench }, { name: 'loyalty', run: runLoyaltyBench }];
