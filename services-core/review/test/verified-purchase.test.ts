@@ -98,6 +98,34 @@ describe('verified purchase', () => {
     expect((await h.call('getProductRating', { productId })).rating).toMatchObject({ count: 1, ratingSum: 4 });
   });
 
+  it('verifies reviews submitted at the same moment as their deliveries are recorded, every time', async () => {
+    const cases = await Promise.all(
+      Array.from({ length: 10 }, async () => {
+        const productId = randomUUID();
+        const customer = await h.newCustomer();
+        const orderId = randomUUID();
+        await h.events.processed(await h.events.productCreated({ productId, sku: skuOf(productId) }));
+        await h.events.processed(await h.events.orderPlaced({ orderId, customerId: customer.id, skus: [skuOf(productId)] }));
+        return { productId, customer, orderId };
+      }),
+    );
+
+    const raced = await Promise.all(
+      cases.map(async ({ productId, customer, orderId }) => {
+        const [eventId, { review }] = await Promise.all([
+          h.events.shipmentDelivered({ orderId, skus: [skuOf(productId)] }),
+          h.call('submitReview', aReview({ productId }), customer.token),
+        ]);
+        await h.events.processed(eventId);
+        return { id: review!.id, token: customer.token };
+      }),
+    );
+
+    for (const { id, token } of raced) {
+      expect((await h.call('getReview', { id }, token)).review).toMatchObject({ verifiedPurchase: true, status: ReviewStatus.REVIEW_STATUS_APPROVED });
+    }
+  });
+
   it('ignores a guest order, which has no customer to verify', async () => {
     const orderId = randomUUID();
 

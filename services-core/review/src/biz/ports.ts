@@ -56,7 +56,20 @@ export interface RatingRepository {
   get(productId: string): Promise<ProductRating>;
 }
 
+/**
+ * What a verification decision reads: a submission reads its author's purchases of the product, a purchase reads
+ * the reviews it verifies, a product's SKU joins the two. Each takes the locks of what it reads before reading,
+ * so of two concurrent writers the later one sees the earlier one's rows (no review left unverified between them).
+ */
+export interface VerificationScope {
+  customers?: string[];
+  products?: string[];
+  skus?: string[];
+}
+
 export interface PurchaseRepository {
+  /** Transaction-scoped locks on the scope's keys, taken in one global order (customers, products, SKUs; sorted). */
+  lockForVerification(tx: Transaction, scope: VerificationScope): Promise<void>;
   /** Whether the customer received a SKU the product is known by. */
   hasPurchased(tx: Transaction, customerId: string, productId: string): Promise<boolean>;
   rememberOrderCustomer(tx: Transaction, orderId: string, customerId: string): Promise<void>;

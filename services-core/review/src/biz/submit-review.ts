@@ -25,6 +25,8 @@ export class SubmitReviewUseCase {
   execute(input: SubmitReviewInput): Promise<{ review: Review; created: boolean }> {
     const content: ReviewContent = { rating: input.rating, title: input.title.trim(), body: input.body.trim(), imageUrls: input.imageUrls };
     return this.uow.run(async (tx, events) => {
+      // A delivery or SKU being recorded at this moment either commits first (and is seen here) or waits and then sees this review.
+      await this.purchases.lockForVerification(tx, { customers: [input.customerId], products: [input.productId] });
       const verifiedPurchase = await this.purchases.hasPurchased(tx, input.customerId, input.productId);
       const outcome = this.policy.decide(content, verifiedPurchase);
       // Insert-or-nothing, then lock: two first submissions racing end as one review and one edit.

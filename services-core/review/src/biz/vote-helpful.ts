@@ -15,7 +15,8 @@ export class VoteHelpfulUseCase {
 
   execute(input: { reviewId: string; customerId: string }): Promise<{ review: Review; counted: boolean }> {
     return this.uow.run(async (tx) => {
-      const review = await this.reviews.get(input.reviewId, tx);
+      // Locked: a concurrent deletion waits, so the vote never points at a review that is gone.
+      const review = await this.reviews.lock(tx, input.reviewId);
       if (review.status !== 'approved') throw new NotFoundError('review', input.reviewId);
       if (review.customerId === input.customerId) throw new FailedPreconditionError('a review cannot be voted helpful by its author');
       const counted = await this.votes.add(tx, review.id, input.customerId);

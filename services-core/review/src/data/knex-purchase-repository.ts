@@ -2,10 +2,21 @@
 // an event applied twice changes nothing the second time.
 import { injectable } from 'inversify';
 import { knexTransaction, type Transaction } from '@ecommerce/common/events';
-import type { PurchaseRepository } from '../biz/ports.js';
+import type { PurchaseRepository, VerificationScope } from '../biz/ports.js';
 
 @injectable()
 export class KnexPurchaseRepository implements PurchaseRepository {
+  async lockForVerification(tx: Transaction, scope: VerificationScope): Promise<void> {
+    const trx = knexTransaction(tx);
+    const keys = [
+      ...[...new Set(scope.customers ?? [])].sort().map((k) => `customer:${k}`),
+      ...[...new Set(scope.products ?? [])].sort().map((k) => `product:${k}`),
+      ...[...new Set(scope.skus ?? [])].sort().map((k) => `sku:${k}`),
+    ];
+    // One at a time, in this order: every caller takes them in the same order, so they cannot deadlock.
+    for (const key of keys) await trx.raw('SELECT pg_advisory_xact_lock(hashtextextended(?, 0))', [`review.verification:${key}`]);
+  }
+
   async hasPurchased(tx: Transaction, customerId: string, productId: string): Promise<boolean> {
     const row = await knexTransaction(tx)('purchases as p')
       .join('product_skus as ps', 'ps.sku', 'p.sku')
