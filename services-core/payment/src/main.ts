@@ -5,9 +5,10 @@ import { verifierFromEnv } from '@ecommerce/common/http';
 import { runService, runServiceMain, startCoreServers, type RunningService, type ServiceDefinition, type SharedResources } from '@ecommerce/common/lifecycle';
 import { readDescriptorSet } from '@ecommerce/proto/descriptors';
 import { HandleProviderWebhookUseCase } from './biz/handle-provider-webhook.js';
-import type { Clock } from './biz/ports.js';
+import { WEBHOOK_EVENT_REPOSITORY, type Clock } from './biz/ports.js';
 import { paymentEnv } from './config.js';
 import { createContainer } from './container.js';
+import type { KnexWebhookEventRepository } from './data/knex-webhook-event-repository.js';
 import { createProviderRegistry, createTestProvider } from './providers/create-providers.js';
 import { mountTestActionRoutes, TEST_ACTION_PATH } from './providers/test-provider/test-action-routes.js';
 import type { TestPaymentProvider } from './providers/test-provider/test-payment-provider.js';
@@ -35,6 +36,8 @@ export function paymentServiceWith(overrides: PaymentOverrides = {}): ServiceDef
       const clock = overrides.clock ?? { now: () => new Date() };
       const container = createContainer({ config: ctx.config, logger: ctx.logger, db, providers, clock });
       const services = container.get<GrpcServiceRegistration[]>(GRPC_SERVICES);
+      const webhookEvents = container.get<KnexWebhookEventRepository>(WEBHOOK_EVENT_REPOSITORY);
+      ctx.housekeeping(db).register({ name: 'prune-webhook-events', run: () => webhookEvents.prune() });
       const { grpc, http } = await startCoreServers(ctx, {
         container,
         services,

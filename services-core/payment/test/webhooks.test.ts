@@ -2,6 +2,7 @@
 // when one arrives before the synchronous answer; a bad signature or an old timestamp is a 401 that changes nothing.
 import { randomUUID } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { KnexWebhookEventRepository } from '../src/data/knex-webhook-event-repository.js';
 import { signWebhook } from '../src/providers/webhook-signature.js';
 import { authorizeRequest, countRows, eventually, outboxTypes, startHarness, TEST_CARD, WEBHOOK_SECRET, type Harness } from './harness.js';
 
@@ -119,5 +120,19 @@ describe('provider webhooks', () => {
     const document = (await (await fetch(`${h.service.urls.http}/openapi.json`)).json()) as { paths: Record<string, { post: { responses: Record<string, unknown> } }> };
 
     expect(Object.keys(document.paths['/api/v1/payments/webhooks/{provider}']!.post.responses)).toEqual(expect.arrayContaining(['200', '400', '401']));
+  });
+});
+
+describe('webhook event ids', () => {
+  it('are forgotten after the retention by housekeeping, and only then', async () => {
+    const repository = new KnexWebhookEventRepository(h.db);
+    await h.db('payment_webhook_events').insert([
+      { provider: 'test', event_id: 'evt_old', event_type: 'payment.authorized', received_at: new Date(Date.now() - 31 * 24 * 3_600_000) },
+      { provider: 'test', event_id: 'evt_recent', event_type: 'payment.authorized', received_at: new Date(Date.now() - 29 * 24 * 3_600_000) },
+    ]);
+
+    expect(await repository.prune()).toBe(1);
+    expect(await countRows(h.db, 'payment_webhook_events', { event_id: 'evt_old' })).toBe(0);
+    expect(await countRows(h.db, 'payment_webhook_events', { event_id: 'evt_recent' })).toBe(1);
   });
 });
