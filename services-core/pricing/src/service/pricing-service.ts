@@ -1,6 +1,6 @@
 // gRPC handlers of ecommerce.pricing.v1.PricingService: validate, call a use case, map the answer. No rules here.
 import { inject, injectable } from 'inversify';
-import { parseProtoRequest, principalOfCall, type CallContext, type UnaryHandlers } from '@ecommerce/common/grpc';
+import { principalOfCall, type CallContext, type UnaryHandlers } from '@ecommerce/common/grpc';
 import type * as pb from '@ecommerce/proto/pricing/v1/pricing';
 import type { PricingServiceService } from '@ecommerce/proto/pricing/v1/pricing';
 import { CalculatePricesUseCase } from '../biz/calculate-prices.js';
@@ -9,6 +9,7 @@ import { ManagePricesUseCase } from '../biz/manage-prices.js';
 import { ManageTaxUseCase } from '../biz/manage-tax.js';
 import * as map from './mappers.js';
 import * as schemas from './request-schemas.js';
+import { parseRequest } from './undecodable-requests.js';
 
 const DEFAULT_PAGE_SIZE = 20;
 
@@ -22,22 +23,22 @@ export class PricingGrpcService implements UnaryHandlers<typeof PricingServiceSe
   ) {}
 
   async calculatePrices(request: pb.CalculatePricesRequest): Promise<pb.CalculatePricesResponse> {
-    const cart = parseProtoRequest(schemas.calculatePricesRequest, request);
+    const cart = parseRequest(schemas.calculatePricesRequest, request);
     return map.pricedCartToProto(await this.calculating.execute(cart));
   }
 
   async setBasePrice(request: pb.SetBasePriceRequest, ctx: CallContext): Promise<pb.SetBasePriceResponse> {
-    const { sku, currency, tiers } = parseProtoRequest(schemas.setBasePriceRequest, request);
+    const { sku, currency, tiers } = parseRequest(schemas.setBasePriceRequest, request);
     return { price: map.basePriceToProto(await this.prices.setBasePrice(sku, currency, tiers, principalOfCall(ctx).sub)) };
   }
 
   async getBasePrices(request: pb.GetBasePricesRequest): Promise<pb.GetBasePricesResponse> {
-    const { sku } = parseProtoRequest(schemas.skuRequest, request);
+    const { sku } = parseRequest(schemas.skuRequest, request);
     return { prices: (await this.prices.basePrices(sku)).map(map.basePriceToProto) };
   }
 
   async getPriceHistory(request: pb.GetPriceHistoryRequest): Promise<pb.GetPriceHistoryResponse> {
-    const query = parseProtoRequest(schemas.priceHistoryRequest, request);
+    const query = parseRequest(schemas.priceHistoryRequest, request);
     const page = query.page || 1;
     const pageSize = query.pageSize || DEFAULT_PAGE_SIZE;
     const result = await this.prices.history(query.sku, query.currency || undefined, { page, pageSize });
@@ -45,7 +46,7 @@ export class PricingGrpcService implements UnaryHandlers<typeof PricingServiceSe
   }
 
   async createPriceList(request: pb.CreatePriceListRequest): Promise<pb.CreatePriceListResponse> {
-    const input = parseProtoRequest(schemas.createPriceListRequest, request);
+    const input = parseRequest(schemas.createPriceListRequest, request);
     const list = await this.lists.create({
       name: input.name,
       type: map.listTypeFromProto(input.type),
@@ -59,7 +60,7 @@ export class PricingGrpcService implements UnaryHandlers<typeof PricingServiceSe
   }
 
   async updatePriceList(request: pb.UpdatePriceListRequest): Promise<pb.UpdatePriceListResponse> {
-    const input = parseProtoRequest(schemas.updatePriceListRequest, request);
+    const input = parseRequest(schemas.updatePriceListRequest, request);
     const update: PriceListUpdate = {
       ...(input.name !== undefined ? { name: input.name } : {}),
       ...(input.clearStartTime ? { startsAt: null } : input.startTime ? { startsAt: input.startTime } : {}),
@@ -70,18 +71,18 @@ export class PricingGrpcService implements UnaryHandlers<typeof PricingServiceSe
   }
 
   async activatePriceList(request: pb.ActivatePriceListRequest): Promise<pb.ActivatePriceListResponse> {
-    const { id } = parseProtoRequest(schemas.priceListIdRequest, request);
+    const { id } = parseRequest(schemas.priceListIdRequest, request);
     return { priceList: map.priceListToProto(await this.lists.activate(id)) };
   }
 
   async getPriceList(request: pb.GetPriceListRequest): Promise<pb.GetPriceListResponse> {
-    const { id } = parseProtoRequest(schemas.priceListIdRequest, request);
+    const { id } = parseRequest(schemas.priceListIdRequest, request);
     const { list, prices } = await this.lists.get(id);
     return { priceList: map.priceListToProto(list, prices) };
   }
 
   async listPriceLists(request: pb.ListPriceListsRequest): Promise<pb.ListPriceListsResponse> {
-    const query = parseProtoRequest(schemas.listPriceListsRequest, request);
+    const query = parseRequest(schemas.listPriceListsRequest, request);
     const page = query.page || 1;
     const pageSize = query.pageSize || DEFAULT_PAGE_SIZE;
     const status = map.statusFromProto(query.status);
@@ -90,12 +91,12 @@ export class PricingGrpcService implements UnaryHandlers<typeof PricingServiceSe
   }
 
   async setPriceListPrice(request: pb.SetPriceListPriceRequest, ctx: CallContext): Promise<pb.SetPriceListPriceResponse> {
-    const { priceListId, sku, currency, tiers } = parseProtoRequest(schemas.setPriceListPriceRequest, request);
+    const { priceListId, sku, currency, tiers } = parseRequest(schemas.setPriceListPriceRequest, request);
     return { price: map.listPriceToProto(await this.prices.setListPrice(priceListId, sku, currency, tiers, principalOfCall(ctx).sub)) };
   }
 
   async createTaxClass(request: pb.CreateTaxClassRequest): Promise<pb.CreateTaxClassResponse> {
-    const input = parseProtoRequest(schemas.createTaxClassRequest, request);
+    const input = parseRequest(schemas.createTaxClassRequest, request);
     return { taxClass: await this.tax.createClass(input) };
   }
 
@@ -104,13 +105,13 @@ export class PricingGrpcService implements UnaryHandlers<typeof PricingServiceSe
   }
 
   async assignTaxClass(request: pb.AssignTaxClassRequest): Promise<pb.AssignTaxClassResponse> {
-    const { sku, taxClass } = parseProtoRequest(schemas.assignTaxClassRequest, request);
+    const { sku, taxClass } = parseRequest(schemas.assignTaxClassRequest, request);
     await this.tax.assignClass(sku, taxClass);
     return { sku, taxClass };
   }
 
   async setTaxRegion(request: pb.SetTaxRegionRequest): Promise<pb.SetTaxRegionResponse> {
-    const input = parseProtoRequest(schemas.setTaxRegionRequest, request);
+    const input = parseRequest(schemas.setTaxRegionRequest, request);
     const region = await this.tax.saveRegion({ ...input, rounding: map.roundingFromProto(input.rounding) });
     return { taxRegion: map.taxRegionToProto(region) };
   }

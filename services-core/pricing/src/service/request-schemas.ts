@@ -12,13 +12,14 @@ export const sku = z
   .min(1, 'must not be empty')
   .max(64, 'must be at most 64 characters')
   .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'must be letters, digits, ".", "_" or "-", starting with a letter or digit');
-const currency = z.string().refine((c) => CURRENCIES.has(c), 'must be a known ISO 4217 currency code in upper case, like "EUR"');
+// An enum rather than a refinement, so the OpenAPI document lists the accepted codes.
+const currency = z.enum([...CURRENCIES] as [string, ...string[]], { message: 'must be a known ISO 4217 currency code in upper case, like "EUR"' });
 const country = z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code in upper case, like "DE"');
 const province = z.union([z.literal(''), z.string().regex(/^[A-Z0-9]{1,3}$/, 'must be 1-3 upper-case letters or digits, like "ON"')]);
 const label = z.string().min(1, 'must not be empty').max(100, 'must be at most 100 characters');
 const labels = z.array(label).max(50, 'must have at most 50 entries');
 const name = z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters');
-const page = z.number().int().min(0, 'must not be negative');
+const page = z.number().int().min(0, 'must not be negative').max(1_000_000, 'must be at most 1000000');
 const pageSize = z.number().int().min(0, 'must not be negative').max(100, 'must be at most 100');
 
 const tier = z.object({
