@@ -25,7 +25,10 @@ export interface StockItemRepository {
 }
 
 export interface StockLevelRepository {
-  /** Creates missing (sku, location) rows with zero stock, so they can be locked. */
+  /**
+   * Creates missing (sku, location) rows with zero stock, so they can be locked. Called before any level lock,
+   * inserting in (sku, location_id) order, so two transactions creating rows never wait on each other in a cycle.
+   */
   ensure(tx: Transaction, pairs: ReadonlyArray<{ sku: string; locationId: string }>): Promise<void>;
   /**
    * Locks every level of these SKUs (SELECT ... FOR UPDATE) in (sku, location_id) order: every use case takes

@@ -49,18 +49,29 @@ export class ReserveStockUseCase {
     assertKnownSkus(items, input.lines.map((l) => l.sku), (i) => `lines.${i}.sku`);
     const demand = sumLines(input.lines);
     const expiresAt = new Date(this.clock.now().getTime() + input.ttlSeconds * 1000);
+    const counted = demand.filter((line) => items.get(line.sku)!.tracked);
+    // Outside any transaction first: a sold-out SKU is refused with one read, unless the reference was already
+    // reserved (then the transaction below answers the first reservation). A duplicate racing a first call that is
+    // still taking the last units may be refused here; its retry finds the reservation.
+    const shortage = await this.shortage(counted, items);
+    if (shortage && !(await this.reservations.find(input.reference))) throw shortage;
     return this.uow.run(async (tx, events) => {
       if (!(await this.reservations.insertIfNew(tx, { reference: input.reference, country: input.country, expiresAt }))) {
         const existing = (await this.reservations.find(input.reference, tx))!;
         assertSameDemand(existing, demand);
         return existing;
       }
-      const counted = demand.filter((line) => items.get(line.sku)!.tracked);
+      const stillShort = await this.shortage(counted, items, tx);
+      if (stillShort) throw stillShort;
+      // A backorder may land on an active location that never had the SKU: its row is created before any lock is
+      // taken (as every use case does), so the locks below stay in one order.
+      const backordered = counted.filter((line) => items.get(line.sku)!.backorderAllowed);
+      if (backordered.length > 0) {
+        const active = await this.locations.listActive(tx);
+        await this.levels.ensure(tx, backordered.flatMap((line) => active.map((location) => ({ sku: line.sku, locationId: location.id }))));
+      }
       const locked = await this.levels.lockBySkus(tx, counted.map((l) => l.sku));
-      const planned: PlannedAllocation[] = [];
-      for (const line of counted) planned.push(...(await this.plan(tx, line, items.get(line.sku)!, locked, input.country)));
-      // A backorder may land on an active location that never had this SKU.
-      await this.levels.ensure(tx, planned.filter((p) => !locked.some((l) => l.sku === p.sku && l.locationId === p.locationId)));
+      const planned = counted.flatMap((line) => this.plan(line, items.get(line.sku)!, locked, input.country));
       const changed: StockLevel[] = [];
       for (const p of planned) {
         changed.push(
@@ -77,21 +88,31 @@ export class ReserveStockUseCase {
     });
   }
 
+  /**
+   * The refusal of a line the committed totals already cannot cover, read without waiting for any row lock: the
+   * totals are a state the stock had during this call, so refusing on them is an answer the call could have got
+   * had it run at that moment. A sold-out hot SKU then costs no lock wait per refused call; what passes is decided
+   * again under the locks.
+   */
+  private async shortage(lines: readonly StockLine[], items: ReadonlyMap<string, StockItem>, tx?: Transaction): Promise<FailedPreconditionError | undefined> {
+    const strict = lines.filter((line) => !items.get(line.sku)!.backorderAllowed);
+    if (strict.length === 0) return undefined;
+    const totals = await this.levels.totals(strict.map((l) => l.sku), tx);
+    for (const line of strict) {
+      const available = Math.max(0, totals.get(line.sku)!.available);
+      if (available < line.quantity) return insufficient(line, available);
+    }
+    return undefined;
+  }
+
   /** Where `line` is taken from, or FAILED_PRECONDITION naming the SKU when its locations cannot cover it. */
-  private async plan(tx: Transaction, line: StockLine, item: StockItem, locked: readonly StockLevel[], country: string): Promise<PlannedAllocation[]> {
-    const candidates: Candidate[] = locked.filter((l) => l.sku === line.sku && l.locationActive).map((l) => ({ ...l, stocked: true }));
-    if (item.backorderAllowed) {
-      for (const location of await this.locations.listActive(tx)) {
-        if (candidates.some((c) => c.locationId === location.id)) continue;
-        candidates.push({ locationId: location.id, locationCode: location.code, locationCountry: location.country, locationPriority: location.priority, onHand: 0, reserved: 0, stocked: false });
-      }
-    }
+  private plan(line: StockLine, item: StockItem, locked: readonly StockLevel[], country: string): PlannedAllocation[] {
+    const candidates: Candidate[] = locked
+      .filter((l) => l.sku === line.sku && l.locationActive)
+      // A backorder-only row (created below, never received) is a last resort for the backorder.
+      .map((l) => ({ ...l, stocked: l.onHand > 0 || l.reserved > 0 }));
     const result = allocate(line.sku, line.quantity, candidates, country, item.backorderAllowed);
-    if (!result.ok) {
-      throw new FailedPreconditionError(`insufficient stock for sku ${line.sku}: requested ${line.quantity}, available ${result.available}`, [
-        { field: 'lines', message: `sku ${line.sku}: requested ${line.quantity}, available ${result.available}` },
-      ]);
-    }
+    if (!result.ok) throw insufficient(line, result.available);
     return result.allocations;
   }
 }
@@ -101,4 +122,9 @@ function assertSameDemand(existing: Reservation, demand: readonly StockLine[]): 
   const held = reservedQuantities(existing);
   const same = held.size === demand.length && demand.every((line) => held.get(line.sku) === line.quantity);
   if (!same) throw new AlreadyExistsError(`reference ${existing.reference} was reserved with other lines`, 'reference');
+}
+
+function insufficient(line: StockLine, available: number): FailedPreconditionError {
+  const message = `sku ${line.sku}: requested ${line.quantity}, available ${available}`;
+  return new FailedPreconditionError(`insufficient stock for ${message}`, [{ field: 'lines', message }]);
 }

@@ -34,8 +34,9 @@ export class KnexStockLevelRepository implements StockLevelRepository {
 
   async ensure(tx: Transaction, pairs: ReadonlyArray<{ sku: string; locationId: string }>): Promise<void> {
     if (pairs.length === 0) return;
+    const sorted = [...pairs].sort((a, b) => (a.sku < b.sku ? -1 : a.sku > b.sku ? 1 : a.locationId < b.locationId ? -1 : a.locationId > b.locationId ? 1 : 0));
     await knexTransaction(tx)('stock_levels')
-      .insert(pairs.map((p) => ({ sku: p.sku, location_id: p.locationId })))
+      .insert(sorted.map((p) => ({ sku: p.sku, location_id: p.locationId })))
       .onConflict(['sku', 'location_id'])
       .ignore();
   }
