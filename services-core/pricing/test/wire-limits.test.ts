@@ -17,7 +17,7 @@ describe('wire limits', () => {
   it('refuses an int64 amount beyond a safe integer with INVALID_ARGUMENT', async () => {
     const bytes = Buffer.from(SetBasePriceRequest.encode({ sku: 'WIRE-1', currency: 'EUR', tiers: [{ minQuantity: 1, maxQuantity: 0, amountMinor: 2 ** 62 }] }).finish());
     const raw = (request: Buffer, metadata: unknown, options: unknown, callback: Callback) =>
-      h.client.makeUnaryRequest('/ecommerce.pricing.v1.PricingService/SetBasePrice', (b: Buffer) => b, (b: Buffer) => b, request, metadata as never, options as never, callback);
+      h.client.makeUnaryRequest('/ecommerce.pricing.v1.PricingService/SetBasePrice', (b: Buffer) => b, (b: Buffer) => b, request, metadata as never, options as never, callback as never);
 
     const err = await rejectionOf(unaryCall(raw as never, bytes as never, { token: h.tokens.staff }));
 
