@@ -12,13 +12,17 @@ afterAll(() => h?.close());
 
 describe('openapi fragment', () => {
   it('describes every RPC with its access and request constraints', async () => {
-    const doc = (await (await fetch(`${h.service.urls.http}/openapi.json`)).json()) as { 'x-rpcs': Record<string, { access: unknown; request: Record<string, never> }> };
+    interface Schema {
+      properties?: Record<string, Schema>;
+      [keyword: string]: unknown;
+    }
+    const doc = (await (await fetch(`${h.service.urls.http}/openapi.json`)).json()) as { 'x-rpcs': Record<string, { access: unknown; request: Schema }> };
     const rpcs = doc['x-rpcs'];
 
     for (const method of Object.values(PromotionServiceService)) expect(rpcs[method.path], method.path).toMatchObject({ access: expect.anything(), request: expect.any(Object) });
     expect(rpcs['/ecommerce.promotion.v1.PromotionService/EvaluateCart']!.access).toBe('public');
     expect(rpcs['/ecommerce.promotion.v1.PromotionService/ReserveUsage']!.access).toEqual(['staff', 'admin']);
-    const promotion = (rpcs['/ecommerce.promotion.v1.PromotionService/CreatePromotion']!.request as { properties: { promotion: { properties: Record<string, unknown> } } }).properties.promotion.properties;
+    const promotion = rpcs['/ecommerce.promotion.v1.PromotionService/CreatePromotion']!.request.properties!.promotion!.properties!;
     expect(promotion.percentageBps).toMatchObject({ minimum: 0, maximum: 10_000 });
     expect(promotion.discountType).toMatchObject({ enum: [1, 2, 3, 4] });
   });
