@@ -89,10 +89,31 @@ describe('the redemption state machine', () => {
     expect(kinds).toEqual(['adjust', 'redeem', 'reverse']);
   });
 
-  it('answers released for a reference that never reserved anything', async () => {
+  it('answers released for a reference that never reserved anything, and then refuses to reserve under it', async () => {
+    const { id } = await aCustomer(h);
+    await credit(id, 100);
     const reference = randomUUID();
+
     const { redemption } = await release(reference);
+    const late = await rejectionOf(reserve(id, 100, reference));
+
     expect(redemption).toMatchObject({ reference, status: 'released', points: 0 });
+    expect(grpcCode(late)).toBe('FAILED_PRECONDITION');
+    expect(late.details[0]?.field).toBe('reference');
+    expect(await balanceOf(id)).toBe(100);
+    expect(grpcCode(await rejectionOf(commit(reference)))).toBe('FAILED_PRECONDITION');
+  });
+
+  it('leaves nothing reserved when a reserve and the release of its reference race', async () => {
+    const { id } = await aCustomer(h);
+    await credit(id, 1000);
+    const references = Array.from({ length: 10 }, () => randomUUID());
+
+    await Promise.allSettled(references.flatMap((reference) => [reserve(id, 100, reference), release(reference)]));
+
+    const statuses = await h.db('redemptions').whereIn('reference', references).pluck('status');
+    expect(statuses).toEqual(Array(10).fill('released'));
+    expect(await balanceOf(id)).toBe(1000);
   });
 
   it('refuses to release a committed redemption and to commit a released one (FAILED_PRECONDITION)', async () => {

@@ -40,12 +40,18 @@ export type RedemptionStatus = 'reserved' | 'committed' | 'released';
 
 export interface Redemption {
   reference: string;
+  /** Empty (as are the amounts) for a reference released before it reserved anything. */
   customerId: string;
   points: number;
   amountMinor: number;
   currency: string;
   status: RedemptionStatus;
   redeemEntryId: string;
+}
+
+/** The redemption of a reference that was released before anything was reserved under it. */
+export function releasedBeforeReserved(reference: string): Redemption {
+  return { reference, customerId: '', points: 0, amountMinor: 0, currency: '', status: 'released', redeemEntryId: '' };
 }
 
 /** Dedupe keys: what makes an entry unique within an account. */

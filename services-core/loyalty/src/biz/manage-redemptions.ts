@@ -1,10 +1,11 @@
 // Points as part payment at checkout, in three idempotent steps keyed by the checkout's reference (the order id):
 // reserve takes the points off the balance at once (oldest lots first), commit keeps them spent, release gives
-// them back to the lots they came from. reserved -> committed | released; both ends are final.
+// them back to the lots they came from. reserved -> committed | released; both ends are final. Releasing a
+// reference that reserved nothing marks it released, so a reserve arriving after the compensation is refused.
 import { inject, injectable } from 'inversify';
 import { AlreadyExistsError, FailedPreconditionError, NotFoundError, ValidationError } from '@ecommerce/common/errors';
 import type { Transaction } from '@ecommerce/common/events';
-import { dedupeKeys, type Redemption } from './account.js';
+import { dedupeKeys, releasedBeforeReserved, type Redemption } from './account.js';
 import { PointsBook } from './points-book.js';
 import {
   ACCOUNT_REPOSITORY, CLOCK, REDEMPTION_REPOSITORY, RULES, UNIT_OF_WORK,
@@ -31,7 +32,7 @@ export class ManageRedemptionsUseCase {
     @inject(RULES) private readonly rules: LoyaltyRules,
   ) {}
 
-  /** FAILED_PRECONDITION (field `points`) when the balance does not cover the points. */
+  /** FAILED_PRECONDITION (field `points`) when the balance does not cover the points, or the reference was released. */
   reserve(input: ReserveRedemptionInput): Promise<Redemption> {
     const amountMinor = pointsToMinor(input.points, input.currency, this.rules.redeemPointsPerUnit);
     if (amountMinor <= 0) throw new ValidationError([{ field: 'points', message: `worth less than one minor unit of ${input.currency}` }]);
@@ -66,11 +67,15 @@ export class ManageRedemptionsUseCase {
     });
   }
 
-  /** An unknown reference answers `released` (nothing was reserved); FAILED_PRECONDITION after a commit. */
-  release(reference: string): Promise<Redemption | undefined> {
+  /** An unknown reference answers `released` (nothing was reserved, and now nothing can be); FAILED_PRECONDITION after a commit. */
+  release(reference: string): Promise<Redemption> {
     return this.uow.run(async (tx, events) => {
-      const redemption = await this.lockedRedemption(tx, reference);
-      if (!redemption || redemption.status === 'released') return redemption;
+      if (!(await this.redemptions.find(tx, reference)) && (await this.redemptions.insertReleased(tx, reference, this.clock.now()))) {
+        return releasedBeforeReserved(reference);
+      }
+      // A reservation exists (perhaps one that committed while the tombstone's insert waited for it).
+      const redemption = (await this.lockedRedemption(tx, reference))!;
+      if (redemption.status === 'released') return redemption;
       if (redemption.status === 'committed') throw new FailedPreconditionError(`redemption ${reference} was committed`);
       const account = (await this.accounts.lock(tx, redemption.customerId))!;
       await this.book.restore(tx, events, account, redemption.redeemEntryId, {
@@ -84,12 +89,13 @@ export class ManageRedemptionsUseCase {
   /** The redemption read again after locking its account, which every change of it holds. */
   private async lockedRedemption(tx: Transaction, reference: string): Promise<Redemption | undefined> {
     const first = await this.redemptions.find(tx, reference);
-    if (!first) return undefined;
+    if (!first?.customerId) return first;
     await this.accounts.lock(tx, first.customerId);
     return this.redemptions.find(tx, reference);
   }
 
   private sameCustomer(existing: Redemption, customerId: string): Redemption {
+    if (!existing.customerId) throw new FailedPreconditionError(`redemption ${existing.reference} was released`, [{ field: 'reference', message: 'was released' }]);
     if (existing.customerId !== customerId) throw new AlreadyExistsError(`reference ${existing.reference} belongs to another customer's redemption`, 'reference');
     return existing;
   }

@@ -49,6 +49,8 @@ export interface LotRepository {
 export interface RedemptionRepository {
   find(tx: Transaction | undefined, reference: string): Promise<Redemption | undefined>;
   insert(tx: Transaction, redemption: Redemption, now: Date): Promise<void>;
+  /** Marks `reference` released before anything was reserved; false when a redemption holds it (maybe one not committed yet). */
+  insertReleased(tx: Transaction, reference: string, now: Date): Promise<boolean>;
   setStatus(tx: Transaction, reference: string, status: RedemptionStatus, now: Date): Promise<void>;
 }
 

@@ -9,7 +9,7 @@ import { TOKENS } from '../tokens.js';
 import { toRedemption, type RedemptionRow } from './rows.js';
 
 const WRITE_ERRORS = {
-  // Two customers' checkouts racing with one reference: the later one is refused.
+  // Another reservation, or the release of the reference, got there first: the later one is refused.
   redemptions_pkey: () => new AlreadyExistsError('the reference is used by another redemption', 'reference'),
 };
 
@@ -36,6 +36,16 @@ export class KnexRedemptionRepository implements RedemptionRepository {
         updated_at: now,
       }),
     );
+  }
+
+  async insertReleased(tx: Transaction, reference: string, now: Date): Promise<boolean> {
+    // A concurrent reserve of the reference holds the key until it commits; this insert waits for it.
+    const inserted = await knexTransaction(tx)('redemptions')
+      .insert({ reference, status: 'released', created_at: now, updated_at: now })
+      .onConflict('reference')
+      .ignore()
+      .returning('reference');
+    return inserted.length > 0;
   }
 
   async setStatus(tx: Transaction, reference: string, status: RedemptionStatus, now: Date): Promise<void> {

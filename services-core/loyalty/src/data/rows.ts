@@ -1,5 +1,5 @@
 // Database rows and their mapping to the domain types (ids are bigserial numbers there, strings here).
-import type { Account, EntryKind, LedgerEntry, Redemption, RedemptionStatus } from '../biz/account.js';
+import { releasedBeforeReserved, type Account, type EntryKind, type LedgerEntry, type Redemption, type RedemptionStatus } from '../biz/account.js';
 
 export interface AccountRow {
   customer_id: string;
@@ -21,14 +21,15 @@ export interface LedgerEntryRow {
   created_at: Date;
 }
 
+/** The nullable columns are null together, in the tombstone of a reference released before it reserved anything. */
 export interface RedemptionRow {
   reference: string;
-  customer_id: string;
-  points: number;
-  amount_minor: number;
-  currency: string;
+  customer_id: string | null;
+  points: number | null;
+  amount_minor: number | null;
+  currency: string | null;
   status: RedemptionStatus;
-  redeem_entry_id: number;
+  redeem_entry_id: number | null;
 }
 
 export function toAccount(row: AccountRow): Account {
@@ -56,12 +57,13 @@ export function toLedgerEntry(row: LedgerEntryRow): LedgerEntry {
 }
 
 export function toRedemption(row: RedemptionRow): Redemption {
+  if (row.customer_id === null) return releasedBeforeReserved(row.reference);
   return {
     reference: row.reference,
     customerId: row.customer_id,
-    points: row.points,
-    amountMinor: row.amount_minor,
-    currency: row.currency,
+    points: row.points!,
+    amountMinor: row.amount_minor!,
+    currency: row.currency!,
     status: row.status,
     redeemEntryId: String(row.redeem_entry_id),
   };

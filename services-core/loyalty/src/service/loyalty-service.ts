@@ -11,7 +11,7 @@ import { RULES } from '../biz/ports.js';
 import { ReadAccountUseCase } from '../biz/read-account.js';
 import { ReferralsUseCase } from '../biz/referrals.js';
 import type { LoyaltyRules } from '../biz/rules.js';
-import { accountToProto, entryToProto, nothingReleased, redemptionToProto } from './mappers.js';
+import { accountToProto, entryToProto, redemptionToProto } from './mappers.js';
 import * as schemas from './request-schemas.js';
 
 const DEFAULT_PAGE_SIZE = 20;
@@ -89,7 +89,6 @@ export class LoyaltyGrpcService implements UnaryHandlers<typeof LoyaltyServiceSe
 
   async releaseRedemption(request: pb.ReleaseRedemptionRequest): Promise<pb.ReleaseRedemptionResponse> {
     const { reference } = parseProtoRequest(schemas.redemptionReferenceRequest, request);
-    const released = await this.redemptions.release(reference);
-    return { redemption: released ? redemptionToProto(released) : nothingReleased(reference) };
+    return { redemption: redemptionToProto(await this.redemptions.release(reference)) };
   }
 }

@@ -39,8 +39,3 @@ export function redemptionToProto(redemption: Redemption): pb.Redemption {
   const { reference, customerId, points, amountMinor, currency, status } = redemption;
   return { reference, customerId, points, amountMinor, currency, status };
 }
-
-/** What ReleaseRedemption answers for a reference that never reserved anything. */
-export function nothingReleased(reference: string): pb.Redemption {
-  return { reference, customerId: '', points: 0, amountMinor: 0, currency: '', status: 'released' };
-}
