@@ -4,6 +4,7 @@ import { runEventsBench } from './events-outbox-kafka.js';
 import { runGatewayCatalogBench } from './gateway-catalog.js';
 import { runGrpcBench } from './grpc-user.js';
 import { runLoyaltyBench } from './loyalty.js';
+import { runOrderBench } from './order.js';
 import { runPaymentBench } from './payment.js';
 import { runPricingBench } from './pricing.js';
 import { runPromotionBench } from './promotion.js';
@@ -16,4 +17,4 @@ export interface Benchmark {
   run(): Promise<void>;
 }
 
-export const benchmarks: Benchmark[] = [{ name: 'catalog-http', run: runCatalogHttpBench }, { name: 'events', run: runEventsBench }, { name: 'grpc-user', run: runGrpcBench }, { name: 'pricing', run: runPricingBench }, { name: 'gateway-catalog', run: runGatewayCatalogBench }, { name: 'promotion', run: runPromotionBench }, { name: 'warehouse', run: runWarehouseBench }, { name: 'shipping', run: runShippingBench }, { name: 'review', run: runReviewBench }, { name: 'payment', run: runPaymentBench }, { name: 'loyalty', run: runLoyaltyBench }];
+export const benchmarks: Benchmark[] = [{ name: 'catalog-http', run: runCatalogHttpBench }, { name: 'events', run: runEventsBench }, { name: 'grpc-user', run: runGrpcBench }, { name: 'pricing', run: runPricingBench }, { name: 'gateway-catalog', run: runGatewayCatalogBench }, { name: 'promotion', run: runPromotionBench }, { name: 'warehouse', run: runWarehouseBench }, { name: 'shipping', run: runShippingBench }, { name: 'review', run: runReviewBench }, { name: 'payment', run: runPaymentBench }, { name: 'loyalty', run: runLoyaltyBench }, { name: 'order', run: runOrderBench }];

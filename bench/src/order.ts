@@ -1,0 +1,172 @@
+// Checkout over gRPC through the order service's full chain at 32 clients: the lease on the cart, re-pricing,
+// and the saga (saga state and step log in PostgreSQL, the order, its lines and history, the confirmation with
+// the outbox event), with the five participants (pricing, promotion, warehouse, payment, shipping) answering
+// from memory so the figure is the order service's own cost; beside a bare grpc-js server answering the same
+// CheckoutResponse from memory, in the same run. Every checkout uses its own cart, prepared beforehand, and the
+// run checks afterwards that every call confirmed one order (nothing lost, nothing doubled).
+import { randomUUID } from 'node:crypto';
+import { credentials, Metadata, Server, ServerCredentials, type sendUnaryData, type ServiceError } from '@grpc/grpc-js';
+import { createDatabase } from '@ecommerce/common/db';
+import { migrateUp } from '@ecommerce/common/migrate';
+import { createTestJwtIssuer } from '@ecommerce/common/testing';
+import { startOrder, type OrderOverrides } from '@ecommerce/order';
+import { OrderServiceClient, OrderServiceService, type CheckoutRequest, type CheckoutResponse, type CreateCartRequest, type CreateCartResponse } from '@ecommerce/proto/order/v1/order';
+import { withBenchPostgres } from './bench-postgres.js';
+import { repoPath } from './repo-path.js';
+
+const CONCURRENCY = Number(process.env.BENCH_ORDER_CONCURRENCY ?? 32);
+const MAX_SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const CARTS = Number(process.env.BENCH_ORDER_CARTS ?? 1_500);
+const WARMUP_CALLS = 100;
+
+interface LoadResult {
+  calls: number;
+  failures: number;
+  seconds: number;
+  p50Ms: number;
+  p99Ms: number;
+}
+
+type Unary<Req, Res> = (req: Req, md: Metadata, cb: (err: ServiceError | null, res: Res) => void) => unknown;
+const unary = <Req, Res>(fn: Unary<Req, Res>, req: Req, md = new Metadata()) =>
+  new Promise<Res>((resolve, reject) => fn(req, md, (err, res) => (err ? reject(err) : resolve(res))));
+
+/** Participants that answer at once and always yes: the bench measures the order service, not them. */
+function instantParticipants(): NonNullable<OrderOverrides['remotes']> {
+  let payments = 0;
+  return {
+    prices: { calculate: async (r) => ({ taxInclusive: false, lines: r.lines.map((l) => ({ ...l, unitPriceMinor: 1_000, subtotalMinor: 1_000 * l.quantity, taxMinor: 200 * l.quantity, totalMinor: 1_200 * l.quantity })) }) },
+    discounts: {
+      evaluate: async () => ({ lines: [], shippingDiscountMinor: 0, applied: [], refusedCodes: [] }),
+      reserveUsage: async () => {},
+      commitUsage: async () => {},
+      releaseUsage: async () => {},
+    },
+    stock: {
+      availability: async (skus) => skus.map((sku) => ({ sku, available: 1_000_000, inStock: true, backorderAllowed: false, tracked: true })),
+      reserve: async () => {},
+      release: async () => {},
+      commit: async () => {},
+      restock: async () => {},
+    },
+    payments: {
+      authorize: async (r) => ({ id: `pay_${++payments}`, status: 'authorized', authorizedMinor: r.amountMinor, capturedMinor: 0, refundedMinor: 0, failureCode: '' }),
+      void: async (id) => ({ id, status: 'canceled', authorizedMinor: 0, capturedMinor: 0, refundedMinor: 0, failureCode: '' }),
+      capture: async (id, amount) => ({ id, status: 'captured', authorizedMinor: amount, capturedMinor: amount, refundedMinor: 0, failureCode: '' }),
+      refund: async (id, amount) => ({ id, status: 'refunded', authorizedMinor: amount, capturedMinor: amount, refundedMinor: amount, failureCode: '' }),
+      listForOrder: async () => [],
+    },
+    shippingRates: { quote: async () => [{ optionId: 'standard', name: 'Standard', amountMinor: 500, minDays: 2, maxDays: 3 }] },
+  };
+}
+
+/** A guest cart ready to check out (one line, an address, the option). */
+async function prepareCart(client: OrderServiceClient): Promise<{ cartId: string; cartToken: string }> {
+  const created = await unary<CreateCartRequest, CreateCartResponse>(client.createCart.bind(client), { country: 'FR', currency: 'EUR' });
+  const key = { cartId: created.cart!.id, cartToken: created.cartToken };
+  await unary(client.addCartLine.bind(client), { ...key, sku: 'BENCH-1', quantity: 1 });
+  await unary(client.setShippingAddress.bind(client), { ...key, address: { country: 'FR', province: '', postcode: '75001', city: 'Paris', line1: '1 rue', name: 'Bench' } });
+  await unary(client.selectShippingOption.bind(client), { ...key, optionId: 'standard' });
+  return key;
+}
+
+export async function runOrderBench(): Promise<void> {
+  await withBenchPostgres('order_bench', async (databaseUrl) => {
+    await migrateUp({ databaseUrl, service: 'order', dir: repoPath('migrations/order'), out: () => {} });
+    const issuer = await createTestJwtIssuer();
+    const order = await startOrder(
+      { ...process.env, DATABASE_URL: databaseUrl, HTTP_PORT: '0', GRPC_PORT: '0', GRPC_HOST: '127.0.0.1', HTTP_HOST: '127.0.0.1', JWT_PUBLIC_KEY: issuer.publicKeyPem, LOG_LEVEL: 'silent', RUN_MODE: 'embedded' },
+      {},
+      { remotes: instantParticipants() },
+    );
+    const client = new OrderServiceClient(order.urls.grpc!, credentials.createInsecure());
+    const db = createDatabase({ url: databaseUrl, schema: 'orders', poolMax: 1 });
+    try {
+      const carts: Array<{ cartId: string; cartToken: string }> = [];
+      await Promise.all(Array.from({ length: 16 }, async () => {
+        while (carts.length < CARTS + WARMUP_CALLS) carts.push(await prepareCart(client));
+      }));
+      let next = 0;
+      const request = (): CheckoutRequest => ({ ...carts[next++]!, idempotencyKey: randomUUID(), paymentMethod: '4242424242424242' });
+      const sample = await unary<CheckoutRequest, CheckoutResponse>(client.checkout.bind(client), request());
+      const callService = (done: (err: ServiceError | null) => void) => {
+        if (next >= carts.length) return done({ code: 8, details: 'out of prepared carts' } as ServiceError);
+        client.checkout(request(), (err, res) => done(err ?? (res.order?.status === 'confirmed' ? null : ({ code: 9, details: res.order?.statusReason } as ServiceError))));
+      };
+      const bare = await startBareServer(sample);
+      const bareClient = new OrderServiceClient(bare.address, credentials.createInsecure());
+      const callBare = (done: (err: ServiceError | null) => void) => bareClient.checkout(request(), (err) => done(err));
+      try {
+        await load(callService, WARMUP_CALLS - 1);
+        const service = await load(callService, CARTS);
+        const floor = await load(callBare, CARTS);
+        const confirmed = Number((await db('orders').where({ status: 'confirmed' }).count<{ n: string }[]>('* as n'))[0]!.n);
+        console.log(`Checkout unary (saga of 6 steps, participants in memory), ${CONCURRENCY} clients, up to ${CARTS} checkouts or ${MAX_SECONDS} s`);
+        console.log(format('order service (full chain + PG saga)', service));
+        console.log(format('bare grpc-js from memory', floor));
+        console.log(`ratio service/bare: throughput ${(rate(service) / rate(floor)).toFixed(3)}, p99 ${(service.p99Ms / Math.max(floor.p99Ms, 0.001)).toFixed(2)}x`);
+        const expected = WARMUP_CALLS + service.calls - service.failures;
+        console.log(`check: ${confirmed} confirmed orders for ${expected} successful checkouts ${confirmed === expected ? 'OK' : 'MISMATCH'}`);
+      } finally {
+        bareClient.close();
+        await bare.stop();
+      }
+    } finally {
+      client.close();
+      await db.destroy();
+      await order.stop();
+    }
+  });
+}
+
+/** Keeps CONCURRENCY calls in flight until `count` have completed or MAX_SECONDS have passed. */
+function load(call: (done: (err: ServiceError | null) => void) => void, count: number): Promise<LoadResult> {
+  const latencies = new Float64Array(count);
+  const started = process.hrtime.bigint();
+  const deadline = started + BigInt(MAX_SECONDS) * 1_000_000_000n;
+  let issued = 0;
+  let completed = 0;
+  let failures = 0;
+  return new Promise((resolve) => {
+    const finish = () => {
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      const sorted = latencies.subarray(0, completed).sort();
+      const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
+      resolve({ calls: completed, failures, seconds, p50Ms: at(0.5), p99Ms: at(0.99) });
+    };
+    const next = () => {
+      if (issued >= count || process.hrtime.bigint() > deadline) {
+        if (completed === issued) finish();
+        return;
+      }
+      issued += 1;
+      const t0 = process.hrtime.bigint();
+      call((err) => {
+        latencies[completed] = Number(process.hrtime.bigint() - t0) / 1e6;
+        completed += 1;
+        if (err) failures += 1;
+        next();
+      });
+    };
+    for (let i = 0; i < Math.min(CONCURRENCY, count); i += 1) next();
+  });
+}
+
+async function startBareServer(answer: CheckoutResponse): Promise<{ address: string; stop(): Promise<void> }> {
+  const server = new Server();
+  const unimplemented = () => {
+    throw new Error('the bench calls Checkout only');
+  };
+  const handlers = Object.fromEntries(Object.keys(OrderServiceService).map((k) => [k, unimplemented]));
+  server.addService(OrderServiceService, { ...handlers, checkout: (_call: unknown, callback: sendUnaryData<CheckoutResponse>) => callback(null, answer) });
+  const port = await new Promise<number>((resolve, reject) =>
+    server.bindAsync('127.0.0.1:0', ServerCredentials.createInsecure(), (err, p) => (err ? reject(err) : resolve(p))),
+  );
+  return { address: `127.0.0.1:${port}`, stop: () => new Promise<void>((r) => server.tryShutdown(() => r())) };
+}
+
+const rate = (r: LoadResult) => r.calls / r.seconds;
+
+function format(label: string, r: LoadResult): string {
+  return `${label.padEnd(40)} ${rate(r).toFixed(0).padStart(7)} checkouts/s  p50 ${r.p50Ms.toFixed(2)} ms  p99 ${r.p99Ms.toFixed(2)} ms  (${r.calls} calls, ${r.failures} failed, ${r.seconds.toFixed(1)} s)`;
+}
