@@ -3,6 +3,8 @@
 // a test releases them late, twice or out of order. `off` drops them.
 import { signWebhook, TEST_PROVIDER_SIGNATURE_HEADER } from '../webhook-signature.js';
 
+const DELIVERY_TIMEOUT_MS = 30_000;
+
 export type WebhookMode = 'immediate' | 'manual' | 'off';
 
 export interface TestProviderEvent {
@@ -65,6 +67,8 @@ export class TestWebhookSender {
       method: 'POST',
       headers: { 'content-type': 'application/json', [TEST_PROVIDER_SIGNATURE_HEADER]: signWebhook(options.secret ?? this.settings.secret, body, timestamp) },
       body,
+      // A receiver that never answers must not hold the provider (or the service's stop) forever.
+      signal: AbortSignal.timeout(DELIVERY_TIMEOUT_MS),
     });
     await response.arrayBuffer();
     return response.status;
