@@ -127,6 +127,17 @@ describe('price lists', () => {
     expect(priceList!.endTime).toEqual(new Date('2099-01-01T00:00:00Z'));
   });
 
+  it('activates a list exactly once under concurrent activations', async () => {
+    const id = await createPriceList(h, { type: 'sale', activate: false, prices: [{ sku: uniqueSku(), tiers: 100 }] });
+
+    const outcomes = await Promise.allSettled(Array.from({ length: 10 }, () => h.call('activatePriceList', { id })));
+
+    expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
+    const refused = outcomes.flatMap((o) => (o.status === 'rejected' ? [(o.reason as { type: string }).type] : []));
+    expect(refused).toEqual(Array(9).fill('failed_precondition'));
+    expect(await outbox('pricing.price_list.activated', id)).toHaveLength(1);
+  });
+
   it('clears an end time so an ended list applies again', async () => {
     const sku = uniqueSku();
     await setBasePrice(h, sku, 1000);
