@@ -1,5 +1,6 @@
 // Staff changes of base and price-list prices: the tiers, the history row and pricing.price.changed commit together.
 import { NotFoundError, ValidationError } from '@ecommerce/common/errors';
+import type { Transaction } from '@ecommerce/common/events';
 import { inject, injectable } from 'inversify';
 import { sortTiers, tierFor, tierViolations, type PriceTier } from './price-tiers.js';
 import {
@@ -46,7 +47,7 @@ export class ManagePricesUseCase {
     return this.prices.history(sku, currency, page);
   }
 
-  private async replace(tx: Parameters<PriceRepository['replaceTiers']>[0], events: PricingEvents, key: PriceKey, tiers: PriceTier[], actor: string): Promise<StoredPrice> {
+  private async replace(tx: Transaction, events: PricingEvents, key: PriceKey, tiers: PriceTier[], actor: string): Promise<StoredPrice> {
     const sorted = sortTiers(tiers);
     const changedAt = await this.prices.replaceTiers(tx, key, sorted, actor);
     events.record('pricing.price.changed', {
