@@ -1,4 +1,4 @@
-// Product ratings in PostgreSQL, moved by one atomic increment per change (the row lock orders concurrent changes
+// Product ratings in PostgreSQL, moved by one atomic upsert per change (the row lock orders concurrent changes
 // of one product; the table's checks refuse a negative count, or a count or sum that disagrees with the histogram).
 import { inject, injectable } from 'inversify';
 import type { Knex } from '@ecommerce/common/db';
@@ -34,24 +34,22 @@ export class KnexRatingRepository implements RatingRepository {
   constructor(@inject(TOKENS.Database) private readonly db: Knex) {}
 
   async apply(tx: Transaction, productId: string, delta: RatingDelta): Promise<ProductRating> {
-    const trx = knexTransaction(tx);
-    // The row first, at zero: an upsert would check the delta itself (negative on a removal) against the table's checks.
-    await trx('product_ratings').insert({ product_id: productId }).onConflict('product_id').ignore();
     const count = delta.reduce((a, b) => a + b, 0);
     const sum = delta.reduce((a, d, i) => a + d * (i + 1), 0);
-    const [row] = await trx('product_ratings')
-      .where({ product_id: productId })
-      .update({
-        review_count: trx.raw('review_count + ?', [count]),
-        rating_sum: trx.raw('rating_sum + ?', [sum]),
-        count_1: trx.raw('count_1 + ?', [delta[0]]),
-        count_2: trx.raw('count_2 + ?', [delta[1]]),
-        count_3: trx.raw('count_3 + ?', [delta[2]]),
-        count_4: trx.raw('count_4 + ?', [delta[3]]),
-        count_5: trx.raw('count_5 + ?', [delta[4]]),
-      })
-      .returning<RatingRow[]>(COLUMNS);
-    return toRating(row!);
+    // A new row can only gain reviews (nothing can leave a rating that never counted it), so it is inserted with
+    // the gains alone: an insert with the raw delta would have a removal's negative counts checked against the
+    // table's CHECKs even when the row exists. An existing row takes the whole delta.
+    const gain = delta.map((d) => Math.max(d, 0));
+    const { rows } = await knexTransaction(tx).raw<{ rows: RatingRow[] }>(
+      `INSERT INTO product_ratings AS r (product_id, review_count, rating_sum, count_1, count_2, count_3, count_4, count_5)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (product_id) DO UPDATE SET
+         review_count = r.review_count + ?, rating_sum = r.rating_sum + ?,
+         count_1 = r.count_1 + ?, count_2 = r.count_2 + ?, count_3 = r.count_3 + ?, count_4 = r.count_4 + ?, count_5 = r.count_5 + ?
+       RETURNING ${COLUMNS.join(', ')}`,
+      [productId, gain.reduce((a, b) => a + b, 0), gain.reduce((a, g, i) => a + g * (i + 1), 0), ...gain, count, sum, ...delta],
+    );
+    return toRating(rows[0]!);
   }
 
   async get(productId: string): Promise<ProductRating> {
