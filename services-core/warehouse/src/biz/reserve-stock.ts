@@ -1,7 +1,9 @@
-// Reserve: holds stock for every line of a reference or for none. Lines of one SKU are summed, every level of
-// the requested SKUs is locked (FOR UPDATE, in (sku, location) order) before anything is read for the decision,
-// and the reservation row is inserted first so a repeated reference returns the first answer unchanged.
+// Reserve: holds stock for every line of a reference or for none. Lines of one SKU are summed; the reservation row
+// is inserted first so a repeated reference returns the first answer unchanged; a line that plainly cannot fit is
+// refused without waiting; every level of the requested SKUs is locked (FOR UPDATE, in (sku, location) order)
+// before the allocation is decided on those locked rows.
 import { AlreadyExistsError, FailedPreconditionError } from '@ecommerce/common/errors';
+import type { Transaction } from '@ecommerce/common/events';
 import { inject, injectable } from 'inversify';
 import { allocate, type Candidate, type PlannedAllocation } from './allocation.js';
 import {
@@ -23,7 +25,6 @@ import { reservedQuantities, type Reservation } from './reservation.js';
 import { recordStockChanges } from './stock-events.js';
 import { assertKnownSkus } from './stock-guards.js';
 import { sumLines, totalsOf, withChanged, type StockItem, type StockLevel, type StockLine } from './stock.js';
-import type { Transaction } from '@ecommerce/common/events';
 
 export interface ReserveInput {
   reference: string;
