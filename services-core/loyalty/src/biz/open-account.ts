@@ -1,5 +1,5 @@
-// A registration (customer.customer.created or auth.account.registered) opens the account and pays the sign-up
-// bonus once: both events may arrive for one customer, and either may be delivered twice.
+// A registration (customer.customer.created) opens the account and pays the sign-up bonus once, however often the
+// event is delivered (the bonus's dedupe key is per account).
 import { inject, injectable } from 'inversify';
 import { dedupeKeys } from './account.js';
 import { PointsBook } from './points-book.js';

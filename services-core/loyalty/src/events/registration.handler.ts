@@ -1,9 +1,9 @@
-// Registrations open the account and pay the sign-up bonus: customer.customer.created and auth.account.registered
-// (customer accounts only) both count, and the bonus is paid once whichever arrives first.
+// A registration opens the account and pays the sign-up bonus: customer.customer.created, which the customer
+// service publishes for every account auth registers (so auth's own event is not needed here). Paid once, however
+// often the event is delivered.
 import type { CatalogHandlers } from '@ecommerce/common/events';
 import type { Logger } from '@ecommerce/common/logger';
 import type { EventCatalog } from '@ecommerce/proto/event-catalog';
-import { AccountType } from '@ecommerce/proto/events/v1/auth';
 import type { OpenAccountUseCase } from '../biz/open-account.js';
 import type { LoyaltyEventType } from '../biz/ports.js';
 
@@ -15,15 +15,6 @@ export function registrationHandlers(opening: OpenAccountUseCase, logger: Logger
         return;
       }
       await opening.onRegistration(customer.id);
-    },
-    // The topic carries other account events (locked, reset ...); staff accounts collect no points.
-    'auth.account.registered': async (account, { event }) => {
-      if (account.type === AccountType.ACCOUNT_TYPE_STAFF) return;
-      if (!account.accountId) {
-        logger.warn({ event_id: event.id }, 'auth.account.registered without an account id; ignored');
-        return;
-      }
-      await opening.onRegistration(account.accountId);
     },
   };
 }
