@@ -66,7 +66,7 @@ describe('bad input', () => {
     await expectInvalid(calculate(h, []), 'lines');
     await expectInvalid(calculate(h, [{ sku: 'A-1', quantity: 0 }]), 'lines.0.quantity');
     await expectInvalid(calculate(h, [{ sku: 'bad sku' }]), 'lines.0.sku');
-    await expectInvalid(calculate(h, [{ sku: 'A-1' }], { country: 'de' }), 'country');
+    await expectInvalid(calculate(h, [{ sku: 'A-1' }], { country: 'DEU' }), 'country');
     await expectInvalid(h.call('setTaxRegion', { country: 'DE', name: 'DE', rates: [{ name: 'VAT', rateBps: 10_001, taxClass: 'standard' }] }), 'rates.0.rate_bps');
     await expectInvalid(h.call('getPriceHistory', { sku: 'A-1', pageSize: 101 }), 'page_size');
   });

@@ -83,12 +83,14 @@ describe('tax', () => {
 
     const quebec = await calculate(h, [{ sku }], { country: 'CA', province: 'QC' });
     const ontario = await calculate(h, [{ sku }], { country: 'CA', province: 'ON' });
+    const typedByHand = await calculate(h, [{ sku }], { country: 'ca', province: ' qc ' });
 
     expect(quebec.lines[0]!.taxLines).toEqual([
       { name: 'GST', rateBps: 500, amountMinor: 500 },
       { name: 'QST', rateBps: 998, amountMinor: 998 },
     ]);
     expect(quebec.totalMinor).toBe(11498);
+    expect(typedByHand.totalMinor).toBe(11498);
     expect(ontario.lines[0]!.taxLines).toEqual([{ name: 'GST', rateBps: 500, amountMinor: 500 }]);
   });
 

@@ -15,7 +15,11 @@ export const sku = z
 // An enum rather than a refinement, so the OpenAPI document lists the accepted codes.
 const currency = z.enum([...CURRENCIES] as [string, ...string[]], { message: 'must be a known ISO 4217 currency code in upper case, like "EUR"' });
 const country = z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code in upper case, like "DE"');
-const province = z.union([z.literal(''), z.string().regex(/^[A-Z0-9]{1,3}$/, 'must be 1-3 upper-case letters or digits, like "ON"')]);
+// Subdivision codes as a region names them ("ON", "QC", "BY"); compared without regard to case or spaces around.
+const province = z
+  .string()
+  .max(50, 'must be at most 50 characters')
+  .transform((p) => p.trim().toUpperCase());
 const label = z.string().min(1, 'must not be empty').max(100, 'must be at most 100 characters');
 const labels = z.array(label).max(50, 'must have at most 50 entries');
 const name = z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters');
@@ -42,7 +46,8 @@ function tiers(options: { contiguousFromOne: boolean; min: number }) {
 
 export const calculatePricesRequest = z.object({
   currency,
-  country: z.union([z.literal(''), country]),
+  // Lenient about case: the order service passes the shipping address as the customer typed it.
+  country: z.union([z.literal(''), z.string().regex(/^[A-Za-z]{2}$/, 'must be an ISO 3166-1 alpha-2 code, like "DE"')]).transform((c) => c.toUpperCase()),
   province,
   customerGroups: labels,
   channel: z.string().max(100, 'must be at most 100 characters'),
