@@ -39,16 +39,17 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(): Promise<Harness> {
+/** `env`: variables over the test defaults (e.g. the sweep interval). */
+export async function startHarness(env: Record<string, string> = {}): Promise<Harness> {
   const database = await createMigratedTestDatabase('warehouse');
   const issuer = await createTestJwtIssuer();
   const transport = createInProcessTransport({ partitions: 1 });
-  const env = coreServiceTestEnv({ databaseUrl: database.url, publicKeyPem: issuer.publicKeyPem });
-  const service = await startWarehouse({ ...env, DATABASE_POOL_MAX: '20' }, { transport });
+  const serviceEnv = { ...coreServiceTestEnv({ databaseUrl: database.url, publicKeyPem: issuer.publicKeyPem }), DATABASE_POOL_MAX: '20', ...env };
+  const service = await startWarehouse(serviceEnv, { transport });
   const client = createGrpcClient(WarehouseServiceClient, { address: service.urls.grpc!, deadlineMs: 30_000 });
   const db = createDatabase({ url: database.url, schema: 'warehouse', poolMax: 4 });
   // The sweeper's own use case over the same database: the code the service's scheduler runs, with time as an input.
-  const sweeper = createContainer({ config: warehouseEnv.parse(env), logger: createLogger({ service: 'warehouse-test', level: 'silent' }), db }).get(ExpireReservationsUseCase);
+  const sweeper = createContainer({ config: warehouseEnv.parse(serviceEnv), logger: createLogger({ service: 'warehouse-test', level: 'silent' }), db }).get(ExpireReservationsUseCase);
   const tokens = {
     staff: await issuer.sign({ sub: 'staff-1', roles: ['staff'], type: 'staff' }),
     customer: await issuer.sign({ sub: 'customer-1', roles: ['customer'], type: 'customer' }),
@@ -80,10 +81,10 @@ export async function startHarness(): Promise<Harness> {
 }
 
 /** Registers hooks that start one warehouse service for the calling test file. */
-export function useHarness(): Harness {
+export function useHarness(env: Record<string, string> = {}): Harness {
   const harness = {} as Harness;
   beforeAll(async () => {
-    Object.assign(harness, await startHarness());
+    Object.assign(harness, await startHarness(env));
   });
   afterAll(async () => {
     await harness.close?.();
