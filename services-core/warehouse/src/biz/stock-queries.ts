@@ -13,7 +13,6 @@ import {
   type StockLevelRepository,
 } from './ports.js';
 import type { Reservation } from './reservation.js';
-import { assertKnownSkus } from './stock-guards.js';
 import type { Movement } from './stock.js';
 
 export interface SkuAvailability {
@@ -35,15 +34,19 @@ export class StockQueriesUseCase {
     @inject(MOVEMENT_REPOSITORY) private readonly movements: MovementRepository,
   ) {}
 
-  /** In the order asked; an unknown SKU -> INVALID_ARGUMENT naming `skus.<i>`. */
+  /**
+   * In the order asked. A SKU the warehouse has no stock item for is left out of the answer (nothing is stocked
+   * under it): a cart asking about a product the catalog event has not reached yet sees it as not stocked, rather
+   * than an error about a field its customer never typed.
+   */
   async availability(skus: string[]): Promise<SkuAvailability[]> {
     const items = await this.items.findMany(skus);
-    assertKnownSkus(items, skus, (i) => `skus.${i}`);
-    const totals = await this.levels.totals(skus);
-    return skus.map((sku) => {
-      const item = items.get(sku)!;
+    const totals = await this.levels.totals(skus.filter((sku) => items.has(sku)));
+    return skus.flatMap((sku) => {
+      const item = items.get(sku);
+      if (!item) return [];
       const available = item.tracked ? totals.get(sku)!.available : 0;
-      return { sku, available, inStock: !item.tracked || available > 0, backorderAllowed: item.backorderAllowed, tracked: item.tracked };
+      return [{ sku, available, inStock: !item.tracked || available > 0, backorderAllowed: item.backorderAllowed, tracked: item.tracked }];
     });
   }
 
