@@ -98,6 +98,11 @@ describe('AdjustPoints', () => {
     const { entry, account } = await adjust(id, -20, 'correction');
     expect(entry).toMatchObject({ kind: 'adjust', points: -20, balanceAfter: 30, reason: 'correction (by staff-1)' });
     expect(account?.balance).toBe(30);
+    const announced = await h.db('outbox_events').where({ event_type: 'loyalty.account.points_changed', event_key: id }).orderBy('id').pluck('envelope');
+    expect(announced.map((e: { data: object }) => e.data)).toEqual([
+      expect.objectContaining({ customerId: id, kind: 'adjust', points: 50, balanceAfter: 50 }),
+      expect.objectContaining({ customerId: id, kind: 'adjust', points: -20, balanceAfter: 30, reason: 'correction (by staff-1)' }),
+    ]);
   });
 
   it('refuses a debit beyond the balance (FAILED_PRECONDITION naming points) and writes nothing', async () => {

@@ -49,6 +49,26 @@ describe('ReserveRedemption under concurrency', () => {
   });
 });
 
+describe('mixed concurrent changes of one account', () => {
+  it('keeps balance = ledger = lots through concurrent credits, debits, reservations, commits and releases', async () => {
+    const { id } = await aCustomer(h);
+    await credit(id, 1_000);
+    const references = Array.from({ length: 12 }, () => randomUUID());
+
+    await Promise.allSettled([
+      ...references.map((reference) => reserve(id, 150, reference)),
+      ...Array.from({ length: 6 }, () => credit(id, 50)),
+      ...Array.from({ length: 6 }, () => unaryCall(h.client.adjustPoints.bind(h.client), { customerId: id, points: -40, reason: 'test debit' }, staff())),
+    ]);
+    await Promise.allSettled(references.map((reference, i) => (i % 2 === 0 ? commit(reference) : release(reference))));
+
+    expect(await ledgerInvariantViolations(h.db)).toEqual([]);
+    const committed = await h.db('redemptions').where({ customer_id: id, status: 'committed' }).sum<{ points: number }[]>({ points: 'points' });
+    const debited = await h.db('ledger_entries').where({ customer_id: id, kind: 'adjust' }).where('points', '<', 0).sum<{ points: number }[]>({ points: 'points' });
+    expect(await balanceOf(id)).toBe(1_000 + 6 * 50 - Number(committed[0]!.points ?? 0) + Number(debited[0]!.points ?? 0));
+  });
+});
+
 describe('the redemption state machine', () => {
   it('values points at the configured rate (100 points per currency unit), per currency', async () => {
     const { id } = await aCustomer(h);
