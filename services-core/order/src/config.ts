@@ -26,6 +26,8 @@ export const orderEnv = baseEnv.extend(eventsEnv.shape).extend({
   CART_RETENTION_HOURS: hours(30 * 24),
   /** How long a checkout holds its cart; a crashed checkout lets go after this. */
   CHECKOUT_LEASE_SECONDS: z.coerce.number().int().min(5).max(3_600).default(120),
+  /** Checkouts driving their saga at once per process (backpressure on the participants); the rest queue in memory. */
+  CHECKOUT_MAX_IN_FLIGHT: z.coerce.number().int().min(1).max(1_000).default(16),
   /** An order's stock reservation lasts until shipment or cancellation; this is the warehouse's safety expiry. */
   RESERVATION_TTL_SECONDS: z.coerce.number().int().min(60).max(30 * 24 * 3_600).default(14 * 24 * 3_600),
 });

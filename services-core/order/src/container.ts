@@ -39,6 +39,7 @@ export function createContainer(infra: Infrastructure): Container {
     guestCartTtlHours: infra.config.GUEST_CART_TTL_HOURS,
     customerCartTtlHours: infra.config.CUSTOMER_CART_TTL_HOURS,
     checkoutLeaseSeconds: infra.config.CHECKOUT_LEASE_SECONDS,
+    maxCheckoutsInFlight: infra.config.CHECKOUT_MAX_IN_FLIGHT,
     cartRetentionHours: infra.config.CART_RETENTION_HOURS,
   };
   container.bind(ORDER_SETTINGS).toConstantValue(settings);

@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { inject, injectable } from 'inversify';
 import { AppError, FailedPreconditionError } from '@ecommerce/common/errors';
 import type { SagaOrchestrator } from '@ecommerce/common/saga';
+import { Admission } from './admission.js';
 import { assertCartAccess, type CartKey } from './cart-access.js';
 import { CartPricer } from './cart-pricer.js';
 import { cartTotals, type Caller, type Cart } from './cart.js';
@@ -18,6 +19,8 @@ export const SAGA_ORCHESTRATOR = Symbol.for('order.SagaOrchestrator');
 
 @injectable()
 export class CheckoutUseCase {
+  private readonly admission: Admission;
+
   constructor(
     @inject(CART_REPOSITORY) private readonly carts: CartRepository,
     @inject(ORDER_REPOSITORY) private readonly orders: OrderRepository,
@@ -25,7 +28,9 @@ export class CheckoutUseCase {
     @inject(CartPricer) private readonly pricer: CartPricer,
     @inject(ORDER_SETTINGS) private readonly settings: OrderSettings,
     @inject(SAGA_ORCHESTRATOR) private readonly sagas: Pick<SagaOrchestrator, 'start'>,
-  ) {}
+  ) {
+    this.admission = new Admission(settings.maxCheckoutsInFlight);
+  }
 
   async execute(caller: Caller, key: CartKey, idempotencyKey: string, paymentMethod: string): Promise<Order> {
     const cart = assertCartAccess(await this.carts.get(key.cartId), caller, key);
@@ -33,7 +38,10 @@ export class CheckoutUseCase {
     if (earlier) return this.outcome(earlier.sagaId, earlier.id);
     const live = await this.orders.findLiveForCart(cart.id);
     if (live) throw new FailedPreconditionError(`cart ${cart.id} was already checked out as order ${live.id}`);
+    return this.admission.run(() => this.place(caller, key, idempotencyKey, paymentMethod));
+  }
 
+  private async place(caller: Caller, key: CartKey, idempotencyKey: string, paymentMethod: string): Promise<Order> {
     const locked = await this.takeCart(caller, key);
     let input: CheckoutInput;
     try {

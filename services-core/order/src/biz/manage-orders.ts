@@ -42,9 +42,10 @@ export class ManageOrdersUseCase {
   }
 
   /** Customers always list their own orders only, whatever filter they send. */
-  list(caller: Caller, filter: OrderFilter, pageSize: number, pageToken: string): Promise<OrderPage> {
-    const scoped: OrderFilter = caller.staff ? filter : { ...filter, customerId: caller.customerId ?? '\u0000none' };
-    return this.orders.list(scoped, pageSize, pageToken);
+  async list(caller: Caller, filter: OrderFilter, pageSize: number, pageToken: string): Promise<OrderPage> {
+    if (caller.staff) return this.orders.list(filter, pageSize, pageToken);
+    if (!caller.customerId) return { orders: [], nextPageToken: '' };
+    return this.orders.list({ ...filter, customerId: caller.customerId }, pageSize, pageToken);
   }
 
   async cancel(caller: Caller, orderId: string, reason: string): Promise<Order> {

@@ -242,6 +242,8 @@ export interface OrderSettings {
   guestCartTtlHours: number;
   customerCartTtlHours: number;
   checkoutLeaseSeconds: number;
+  /** Checkouts driving their saga at once in one process; more wait their turn. */
+  maxCheckoutsInFlight: number;
   /** How long expired carts are kept before housekeeping deletes them. */
   cartRetentionHours: number;
 }
