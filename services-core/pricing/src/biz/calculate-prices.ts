@@ -70,7 +70,7 @@ export class CalculatePricesUseCase {
     const base = covering.find((p) => p.priceListId === undefined)?.amountMinor;
     const candidates: ListCandidate[] = [];
     for (const price of covering) {
-      const list = price.priceListId === undefined ? undefined : data.lists.find((l) => l.id === price.priceListId);
+      const list = price.priceListId === undefined ? undefined : data.lists.get(price.priceListId);
       if (!list || !isLive(list, now)) continue;
       const score = targetingScore(list, buyer);
       if (score !== undefined) candidates.push({ priceListId: list.id, type: list.type, score, amountMinor: price.amountMinor });

@@ -82,11 +82,14 @@ export interface PriceRow {
   amountMinor: number;
 }
 
+/** What selection needs of a list: its type, status, window and targeting. */
+export type ApplicableList = Pick<PriceList, 'id' | 'type' | 'status' | 'startsAt' | 'endsAt' | 'customerGroups' | 'countries' | 'channels'>;
+
 /** Everything CalculatePrices needs for one cart, read in one go. */
 export interface CartPricingData {
   prices: PriceRow[];
-  /** Active lists that price at least one of the SKUs (window and targeting still to check). */
-  lists: PriceList[];
+  /** Active lists that price at least one of the SKUs (window and targeting still to check), by id. */
+  lists: Map<string, ApplicableList>;
   taxClassBySku: Map<string, string>;
   unsellableSkus: Set<string>;
   regions: TaxRegion[];

@@ -3,14 +3,16 @@
 // query holds a pool connection, and a cart read is the service's hot path.
 import { inject, injectable } from 'inversify';
 import type { Knex } from '@ecommerce/common/db';
-import type { PriceList } from '../biz/price-list.js';
-import type { CartPricingData, CartPricingReader, PriceRow } from '../biz/ports.js';
+import type { ApplicableList, CartPricingData, CartPricingReader, PriceRow } from '../biz/ports.js';
 import { TOKENS } from '../tokens.js';
 import { readRegions } from './knex-tax-repository.js';
-import { priceListFromRow, type PriceListRow, type PriceTierRow } from './rows.js';
+import type { PriceListRow, PriceTierRow } from './rows.js';
+
+// Only what selection needs of a list rides along on each of its price rows (every row repeats it).
+const LIST_COLUMNS = ['type', 'status', 'starts_at', 'ends_at', 'customer_groups', 'countries', 'channels'] as const;
 
 type PriceWithListRow = Pick<PriceTierRow, 'sku' | 'price_list_id' | 'min_quantity' | 'max_quantity' | 'amount_minor'> & {
-  [K in keyof PriceListRow as `list_${K}`]: PriceListRow[K] | null;
+  [K in (typeof LIST_COLUMNS)[number] as `list_${K}`]: PriceListRow[K];
 };
 
 interface SkuStateRow {
@@ -18,8 +20,6 @@ interface SkuStateRow {
   tax_class: string | null;
   unsellable: boolean;
 }
-
-const LIST_COLUMNS: Array<keyof PriceListRow> = ['id', 'name', 'type', 'status', 'starts_at', 'ends_at', 'customer_groups', 'countries', 'channels', 'created_at', 'updated_at'];
 
 @injectable()
 export class KnexCartPricingReader implements CartPricingReader {
@@ -46,7 +46,7 @@ export class KnexCartPricingReader implements CartPricingReader {
       country ? readRegions(this.db, country) : Promise.resolve([]),
     ]);
     const prices: PriceRow[] = [];
-    const lists = new Map<string, PriceList>();
+    const lists = new Map<string, ApplicableList>();
     for (const row of priceRows) {
       prices.push({
         sku: row.sku,
@@ -55,13 +55,22 @@ export class KnexCartPricingReader implements CartPricingReader {
         maxQuantity: row.max_quantity ?? undefined,
         amountMinor: Number(row.amount_minor),
       });
-      if (row.list_id && !lists.has(row.list_id)) {
-        lists.set(row.list_id, priceListFromRow(Object.fromEntries(LIST_COLUMNS.map((c) => [c, row[`list_${c}`]])) as unknown as PriceListRow));
+      if (row.price_list_id && !lists.has(row.price_list_id)) {
+        lists.set(row.price_list_id, {
+          id: row.price_list_id,
+          type: row.list_type,
+          status: row.list_status,
+          startsAt: row.list_starts_at ?? undefined,
+          endsAt: row.list_ends_at ?? undefined,
+          customerGroups: row.list_customer_groups,
+          countries: row.list_countries,
+          channels: row.list_channels,
+        });
       }
     }
     return {
       prices,
-      lists: [...lists.values()],
+      lists,
       taxClassBySku: new Map(skuStates.filter((s) => s.tax_class !== null).map((s) => [s.sku, s.tax_class!])),
       unsellableSkus: new Set(skuStates.filter((s) => s.unsellable).map((s) => s.sku)),
       regions,
