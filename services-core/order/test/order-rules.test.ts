@@ -41,3 +41,30 @@ describe('proportion (integer money shares)', () => {
     expect(proportion(Number.MAX_SAFE_INTEGER, 1, 1)).toBe(Number.MAX_SAFE_INTEGER);
   });
 });
+
+describe('checkout admission', () => {
+  it('never runs more than its limit at once, and runs every one of them', async () => {
+    const { Admission } = await import('../src/biz/admission.js');
+    const admission = new Admission(3);
+    let running = 0;
+    let peak = 0;
+    const releases: Array<() => void> = [];
+    const runs = Array.from({ length: 10 }, (_, i) =>
+      admission.run(async () => {
+        running += 1;
+        peak = Math.max(peak, running);
+        await new Promise<void>((resolve) => releases.push(resolve));
+        running -= 1;
+        return i;
+      }),
+    );
+    // Release the admitted ones as they arrive, until all ten have run.
+    for (let released = 0; released < 10; released++) {
+      while (releases.length === 0) await new Promise((r) => setImmediate(r));
+      expect(running).toBeLessThanOrEqual(3);
+      releases.shift()!();
+    }
+    expect(await Promise.all(runs)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(peak).toBe(3);
+  });
+});
