@@ -22,6 +22,6 @@ describe('wire limits', () => {
     const err = await rejectionOf(unaryCall(raw as never, bytes as never, { token: h.tokens.staff }));
 
     expect(err.type).toBe('invalid_argument');
-    expect(err.details).toEqual([expect.objectContaining({ field: 'tiers' })]);
+    expect(err.details).toEqual([expect.objectContaining({ field: 'request' })]);
   });
 });

@@ -14,6 +14,7 @@ import { HealthReporter } from './health.js';
 import { composeInterceptors, type UnaryCall, type UnaryInterceptor } from './interceptor.js';
 import { accessLogInterceptor, metricsInterceptor, tracingInterceptor } from './observe-calls.js';
 import { addReflection } from './reflection.js';
+import { refuseUndecodable, withUndecodableRequestsMarked } from './undecodable-request.js';
 import type { GrpcServiceRegistration } from './service-registration.js';
 
 export interface GrpcServerSettings {
@@ -57,7 +58,7 @@ export async function startGrpcServer(settings: GrpcServerSettings): Promise<Grp
   const serviceNames: string[] = [];
   for (const registration of settings.services) {
     serviceNames.push(serviceNameOf(registration));
-    server.addService(registration.definition, wrapService(registration, settings.container, interceptors));
+    server.addService(withUndecodableRequestsMarked(registration.definition), wrapService(registration, settings.container, interceptors));
   }
   const health = new HealthReporter(serviceNames);
   health.addToServer(server);
@@ -120,7 +121,10 @@ function wrapService(
     if (typeof handler !== 'function') throw new Error(`${method.path}: the implementation has no method ${key}`);
     if (access === undefined) throw new Error(`${method.path}: no access rule`);
     const [, service = '', name = ''] = method.path.split('/');
-    const run = composeInterceptors(interceptors, (call) => handler.call(impl, call.request, call.ctx));
+    const run = composeInterceptors(interceptors, (call) => {
+      refuseUndecodable(call.request);
+      return handler.call(impl, call.request, call.ctx);
+    });
     wrapped[key] = (call: ServerUnaryCall<unknown, unknown>, callback: sendUnaryData<unknown>) => {
       const abort = new AbortController();
       const rawDeadline = call.getDeadline();

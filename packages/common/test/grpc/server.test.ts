@@ -33,6 +33,7 @@ class Probe implements UnaryHandlers<typeof ProbeService> {
     this.aborted = new Promise((resolve) => (this.onAbort = resolve));
   }
   async echo(req: Req) {
+    this.events.emit('echo');
     if (!req.name) throw new ValidationError([{ field: 'name', message: 'must not be empty' }]);
     return { name: req.name, traceId: trace.getActiveSpan()?.spanContext().traceId };
   }
@@ -129,6 +130,17 @@ describe('gRPC server kit', () => {
     expect(err.cause.code).toBe(status.INVALID_ARGUMENT);
     expect(err.type).toBe('invalid_argument');
     expect(err.details).toEqual([{ field: 'name', message: 'must not be empty' }]);
+  });
+
+  it('answers a request it cannot decode with INVALID_ARGUMENT, not INTERNAL, and never runs the handler', async () => {
+    let echoes = 0;
+    probe.events.on('echo', () => (echoes += 1));
+    const sendRaw = (bytes: Buffer, metadata: Metadata, options: object, callback: (err: unknown, res: unknown) => void) =>
+      client.makeUnaryRequest('/test.v1.ProbeService/Echo', (b: Buffer) => b, (b: Buffer) => JSON.parse(b.toString()), bytes, metadata, options, callback as never);
+    const err = await failure(unaryCall(sendRaw as never, Buffer.from('{not json') as never));
+    expect(err.cause.code).toBe(status.INVALID_ARGUMENT);
+    expect(err.details).toEqual([expect.objectContaining({ field: 'request' })]);
+    expect(echoes).toBe(0);
   });
 
   it('hides an unknown error behind INTERNAL and logs what happened', async () => {

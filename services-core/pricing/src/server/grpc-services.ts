@@ -2,12 +2,11 @@
 import { grpcService, type GrpcServiceRegistration, type MethodAccess } from '@ecommerce/common/grpc';
 import { PricingServiceService } from '@ecommerce/proto/pricing/v1/pricing';
 import { PricingGrpcService } from '../service/pricing-service.js';
-import { decodingFailuresAsBadInput } from '../service/undecodable-requests.js';
 
 const PUBLIC: MethodAccess = 'public';
 const STAFF: MethodAccess = ['staff', 'admin'];
 
-export const pricingServiceRegistration: GrpcServiceRegistration = grpcService(decodingFailuresAsBadInput(PricingServiceService), PricingGrpcService, {
+export const pricingServiceRegistration: GrpcServiceRegistration = grpcService(PricingServiceService, PricingGrpcService, {
   calculatePrices: PUBLIC,
   setBasePrice: STAFF,
   getBasePrices: STAFF,

@@ -9,7 +9,7 @@ import { ManagePricesUseCase } from '../biz/manage-prices.js';
 import { ManageTaxUseCase } from '../biz/manage-tax.js';
 import * as map from './mappers.js';
 import * as schemas from './request-schemas.js';
-import { parseRequest } from './undecodable-requests.js';
+import { parseProtoRequest as parseRequest } from '@ecommerce/common/grpc';
 
 const DEFAULT_PAGE_SIZE = 20;
 
