@@ -1,8 +1,9 @@
-// Points as part payment at checkout through the real gRPC API: concurrent reservations never overdraw, each
-// step is idempotent by reference, the state machine refuses illegal moves, bad input names the field.
+// Points as part payment at checkout through the real gRPC API: each step is idempotent by reference, the state
+// machine refuses illegal moves, bad input names the field. (Concurrency: redemption-concurrency.test.ts.)
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { aCustomer, grpcCode, ledgerInvariantViolations, rejectionOf, startHarness, unaryCall, type Harness } from './harness.js';
+import { redemptionCalls } from './redemption-calls.js';
 
 let h: Harness;
 beforeAll(async () => {
@@ -10,64 +11,7 @@ beforeAll(async () => {
 });
 afterAll(() => h?.close());
 
-const staff = () => ({ token: h.tokens.staff });
-const credit = (customerId: string, points: number) =>
-  unaryCall(h.client.adjustPoints.bind(h.client), { customerId, points, reason: 'test credit' }, staff());
-const reserve = (customerId: string, points: number, reference = randomUUID(), currency = 'EUR') =>
-  unaryCall(h.client.reserveRedemption.bind(h.client), { reference, customerId, points, currency }, staff());
-const commit = (reference: string) => unaryCall(h.client.commitRedemption.bind(h.client), { reference }, staff());
-const release = (reference: string) => unaryCall(h.client.releaseRedemption.bind(h.client), { reference }, staff());
-const balanceOf = async (customerId: string) =>
-  (await unaryCall(h.client.getAccount.bind(h.client), { customerId }, staff())).account!.balance;
-
-describe('ReserveRedemption under concurrency', () => {
-  it('lets exactly 5 of 20 concurrent redemptions through a balance that covers 5, and never goes negative', async () => {
-    const { id } = await aCustomer(h);
-    await credit(id, 500);
-
-    const results = await Promise.allSettled(Array.from({ length: 20 }, () => reserve(id, 100)));
-
-    const succeeded = results.filter((r) => r.status === 'fulfilled');
-    const failed = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
-    expect(succeeded).toHaveLength(5);
-    expect(failed.map((r) => grpcCode(r.reason))).toEqual(Array(15).fill('FAILED_PRECONDITION'));
-    expect(await balanceOf(id)).toBe(0);
-    const negative = await h.db('ledger_entries').where({ customer_id: id }).where('balance_after', '<', 0).count<{ n: number }[]>({ n: '*' });
-    expect(Number(negative[0]!.n)).toBe(0);
-  });
-
-  it('makes one redemption of 10 concurrent reservations with the same reference', async () => {
-    const { id } = await aCustomer(h);
-    await credit(id, 1000);
-    const reference = randomUUID();
-
-    const answers = await Promise.all(Array.from({ length: 10 }, () => reserve(id, 300, reference)));
-
-    expect(new Set(answers.map((a) => JSON.stringify(a.redemption)))).toHaveLength(1);
-    expect(answers[0]!.redemption).toMatchObject({ reference, customerId: id, points: 300, amountMinor: 300, currency: 'EUR', status: 'reserved' });
-    expect(await balanceOf(id)).toBe(700);
-  });
-});
-
-describe('mixed concurrent changes of one account', () => {
-  it('keeps balance = ledger = lots through concurrent credits, debits, reservations, commits and releases', async () => {
-    const { id } = await aCustomer(h);
-    await credit(id, 1_000);
-    const references = Array.from({ length: 12 }, () => randomUUID());
-
-    await Promise.allSettled([
-      ...references.map((reference) => reserve(id, 150, reference)),
-      ...Array.from({ length: 6 }, () => credit(id, 50)),
-      ...Array.from({ length: 6 }, () => unaryCall(h.client.adjustPoints.bind(h.client), { customerId: id, points: -40, reason: 'test debit' }, staff())),
-    ]);
-    await Promise.allSettled(references.map((reference, i) => (i % 2 === 0 ? commit(reference) : release(reference))));
-
-    expect(await ledgerInvariantViolations(h.db)).toEqual([]);
-    const committed = await h.db('redemptions').where({ customer_id: id, status: 'committed' }).sum<{ points: number }[]>({ points: 'points' });
-    const debited = await h.db('ledger_entries').where({ customer_id: id, kind: 'adjust' }).where('points', '<', 0).sum<{ points: number }[]>({ points: 'points' });
-    expect(await balanceOf(id)).toBe(1_000 + 6 * 50 - Number(committed[0]!.points ?? 0) + Number(debited[0]!.points ?? 0));
-  });
-});
+const { staff, credit, reserve, commit, release, balanceOf } = redemptionCalls(() => h);
 
 describe('the redemption state machine', () => {
   it('values points at the configured rate (100 points per currency unit), per currency', async () => {
@@ -123,19 +67,6 @@ describe('the redemption state machine', () => {
     expect(await balanceOf(id)).toBe(100);
     expect(grpcCode(await rejectionOf(commit(reference)))).toBe('FAILED_PRECONDITION');
   });
-
-  it('leaves nothing reserved when a reserve and the release of its reference race', async () => {
-    const { id } = await aCustomer(h);
-    await credit(id, 1000);
-    const references = Array.from({ length: 10 }, () => randomUUID());
-
-    await Promise.allSettled(references.flatMap((reference) => [reserve(id, 100, reference), release(reference)]));
-
-    const statuses = await h.db('redemptions').whereIn('reference', references).pluck('status');
-    expect(statuses).toEqual(Array(10).fill('released'));
-    expect(await balanceOf(id)).toBe(1000);
-  });
-
   it('refuses to release a committed redemption and to commit a released one (FAILED_PRECONDITION)', async () => {
     const { id } = await aCustomer(h);
     await credit(id, 200);
