@@ -1,7 +1,7 @@
 // What a PostgreSQL error means to the client whose request caused it: the one table from SQLSTATE (with the
 // error's constraint, detail and column) to an AppError naming the API field. The HTTP and gRPC error mappers
 // apply it to any raw database error that reaches them; withConstraintErrors lets a call word its own.
-import { AlreadyExistsError, AppError, FailedPreconditionError, ValidationError } from '../errors/app-error.js';
+import { AlreadyExistsError, AppError, FailedPreconditionError, UnavailableError, ValidationError } from '../errors/app-error.js';
 
 /** The fields of node-postgres's DatabaseError this mapping reads. */
 export interface PgError {
@@ -32,6 +32,12 @@ export function isPgError(err: unknown): err is PgError {
 
 /** The AppError a client should see for `err`, or undefined when it is no database error a client caused. */
 export function databaseErrorToAppError(err: unknown): AppError | undefined {
+  // Every pooled connection busy for the whole acquire timeout: the database is overloaded, not the request wrong.
+  if ((err as { name?: unknown } | null)?.name === 'KnexTimeoutError') {
+    const busy = new UnavailableError('the database is busy; retry shortly');
+    busy.cause = err;
+    return busy;
+  }
   if (!isPgError(err)) return undefined;
   const mapped = translate(err);
   // The original stays on the error for the log; the client sees only the mapped message.
@@ -59,6 +65,14 @@ function translate(e: PgError): AppError | undefined {
       const message = `no such ${target ?? 'record'}`;
       return fields.length > 0 ? new ValidationError(fields.map((field) => ({ field, message }))) : new ValidationError([], `refers to ${message}`);
     }
+    // A transaction that lost a deadlock or a serialization check did nothing; the same request may succeed again.
+    case '40P01':
+    case '40001':
+      return new AppError('aborted', 'the request conflicted with a concurrent one; retry it');
+    // Too many connections, or the server shutting down: nothing the request did.
+    case '53300':
+    case '57P01':
+      return new UnavailableError('the database is unavailable; retry shortly');
     case '23502':
       return new ValidationError(e.column ? [{ field: apiField(e.column), message: 'is required' }] : [], e.column ? undefined : 'a required value is missing');
     case '23514': {

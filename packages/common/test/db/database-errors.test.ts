@@ -156,3 +156,25 @@ describe('withConstraintErrors', () => {
     await expect(withConstraintErrors({}, () => Promise.reject(new AppError('not_found', 'x')))).rejects.toMatchObject({ type: 'not_found' });
   });
 });
+
+describe('retryable failures', () => {
+  it('maps a deadlock (40P01) and a serialization failure (40001) to ABORTED', async () => {
+    for (const code of ['40P01', '40001']) {
+      const { app } = await mapped(`DO $$ BEGIN RAISE EXCEPTION 'conflict' USING ERRCODE = '${code}'; END $$`);
+      expect(app).toMatchObject({ type: 'aborted' });
+    }
+  });
+
+  it('maps a connection pool that stays exhausted past its acquire timeout to UNAVAILABLE', async () => {
+    const { default: knex } = await import('knex');
+    const db = knex({ client: 'pg', connection: lab.url, pool: { min: 0, max: 1 }, acquireConnectionTimeout: 200 });
+    try {
+      await db.transaction(async () => {
+        const err = await db.raw('SELECT 1').then(() => undefined, (e: unknown) => e);
+        expect(databaseErrorToAppError(err)).toMatchObject({ type: 'unavailable' });
+      });
+    } finally {
+      await db.destroy();
+    }
+  });
+});
