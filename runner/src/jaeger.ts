@@ -1,5 +1,7 @@
 // A real Jaeger (v2, the binary scripts/install-jaeger.sh builds from the Go module proxy into .cache/bin) with
 // in-memory storage on ports of our choosing: services export OTLP/HTTP to it, its query API reads traces back.
+// A binary built from the Go module carries no UI assets (they are a separate JavaScript build): the query API
+// (/api/services, /api/traces?service=gateway, /api/traces/<trace id>) is what it serves.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
@@ -26,7 +28,8 @@ export async function startJaeger(binary: string, dir: string, ports?: { otlpHtt
   const config = path.join(dir, 'jaeger.yaml');
   await writeFile(config, jaegerConfig({ otlpHttp, otlpGrpc: await freePort(), query, queryGrpc: await freePort() }));
   const log = createWriteStream(path.join(dir, 'jaeger.log'));
-  const child = spawn(binary, ['--config', config], { stdio: ['ignore', 'pipe', 'pipe'] });
+  // Jaeger traces itself by OTLP to localhost:4317 by default; nothing listens there, so it would only log retries.
+  const child = spawn(binary, ['--config', config], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, OTEL_TRACES_EXPORTER: 'none' } });
   child.stdout!.pipe(log);
   child.stderr!.pipe(log);
   const queryUrl = `http://127.0.0.1:${query}`;
@@ -45,6 +48,8 @@ function jaegerConfig(ports: { otlpHttp: number; otlpGrpc: number; query: number
       exporters: [jaeger_storage_exporter]
   telemetry:
     metrics:
+      level: none
+    traces:
       level: none
 extensions:
   jaeger_storage:

@@ -46,7 +46,7 @@ process.stdout.write(
     `  logs           ${path.dirname(running.processes[0]!.logFile)}/<service>.log`,
     '',
     `Gateway (every REST route): ${gateway}   docs ${gateway}/docs   OpenAPI ${gateway}/openapi.json`,
-    ...(jaeger ? [`Jaeger (traces of every process): ${jaeger.queryUrl}`] : ['Traces: make up JAEGER=1 starts a real Jaeger and exports every span to it']),
+    ...(jaeger ? [`Jaeger query API (traces of every process; this build has no UI): ${jaeger.queryUrl}/api/traces?service=gateway&limit=20`] : ['Traces: make up JAEGER=1 starts a real Jaeger and exports every span to it']),
     '',
     'Development staff token (12 h; signed by the dev key in .data/up/dev-jwt, for write calls):',
     `  export TOKEN=${running.devStaffToken}`,
