@@ -127,6 +127,8 @@ describe('customer carts', () => {
     expect(anonymous.type).toBe('unauthenticated');
     const wrongToken = await rejectionOf(unaryCall(h.client.mergeCart.bind(h.client), { guestCartId: guest.id, guestCartToken: 'nope' }, { token: h.tokens.customer }));
     expect(wrongToken.type).toBe('not_found');
+    const staff = await rejectionOf(unaryCall(h.client.mergeCart.bind(h.client), { guestCartId: guest.id, guestCartToken: guest.token }, { token: h.tokens.staff }));
+    expect(staff.type).toBe('failed_precondition');
   });
 });
 

@@ -2,7 +2,7 @@
 // runs under the cart's row lock, is re-priced from scratch (CartPricer) and stored with its snapshot in one
 // transaction, so two changes to one cart never lose each other and a failed pricing call changes nothing.
 import { inject, injectable } from 'inversify';
-import { FailedPreconditionError, PermissionDeniedError } from '@ecommerce/common/errors';
+import { FailedPreconditionError } from '@ecommerce/common/errors';
 import type { Transaction } from '@ecommerce/common/events';
 import { assertCartAccess, type CartKey } from './cart-access.js';
 import { CartPricer, type CartContents } from './cart-pricer.js';
@@ -111,7 +111,9 @@ export class ManageCartUseCase {
   /** Guest lines and coupons go into the customer's open cart (made if none); the guest cart is closed as merged. */
   merge(caller: Caller, guest: CartKey): Promise<Cart> {
     const customerId = caller.customerId;
-    if (!customerId) throw new PermissionDeniedError('merging a cart needs a customer token');
+    // A staff or service token has no customer cart to merge into: a precondition of the request, not a role
+    // the route lists (it is open to any signed-in caller).
+    if (!customerId) throw new FailedPreconditionError('merging a cart needs a customer account\'s token');
     return this.uow.run(async (tx) => {
       const guestCart = assertCartAccess(await this.carts.getForUpdate(tx, guest.cartId), { ...caller, customerId: null }, guest);
       assertCartChangeable(guestCart);
