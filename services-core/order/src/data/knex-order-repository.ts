@@ -147,7 +147,8 @@ function decodeCursor(token: string): { createdAt: string; id: string } | undefi
   if (!token) return undefined;
   try {
     const [createdAt, id] = JSON.parse(Buffer.from(token, 'base64url').toString()) as [string, string];
-    if (typeof createdAt === 'string' && !Number.isNaN(Date.parse(createdAt)) && /^[0-9a-f-]{36}$/.test(id)) return { createdAt, id };
+    // Only the shape this repository writes (toISOString of a stored time): nothing PostgreSQL could refuse.
+    if (typeof createdAt === 'string' && /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/.test(createdAt) && !Number.isNaN(Date.parse(createdAt)) && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(id)) return { createdAt, id };
   } catch {
     // fall through: a token we did not write
   }
