@@ -155,6 +155,8 @@ describe('reading orders', () => {
     const bearer = await h.customerToken('reader');
     const cart = await readyCart(h, [['SKU-1', 1]], bearer);
     const order = await checkout(h, cart, 'mine', GOOD_CARD);
+    // Two more confirmed orders of someone else, so staff have pages to turn whatever ran before.
+    for (const key of ['other-1', 'other-2']) await checkout(h, await readyCart(h, [['SKU-1', 1]]), key, GOOD_CARD);
 
     const own = await unaryCall(h.client.getOrder.bind(h.client), { orderId: order.id }, { token: bearer });
     expect(own.order!.id).toBe(order.id);
