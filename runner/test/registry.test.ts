@@ -1,6 +1,6 @@
 // The service registry is the one list everything else is derived from, so it has to match the repository: every
 // service package is in it, its ports are unique, what it calls exists, and the events its handlers consume are
-// the ones it declares (found in the sources as `'<service>.<aggregate>.<verb>': async` handler keys).
+// the ones it declares (found in the sources as `'<service>.<aggregate>.<verb>':` handler keys).
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,7 +23,7 @@ function sourceFiles(dir: string): string[] {
 /** Event types a service's handlers are keyed by. */
 function handledEvents(spec: ServiceSpec): string[] {
   const keys = sourceFiles(path.join(repoRoot, spec.dir, 'src')).flatMap((file) =>
-    [...readFileSync(file, 'utf8').matchAll(/^\s*'([a-z]+\.[a-z_]+\.[a-z_]+)': async/gm)].map((m) => m[1]!),
+    [...readFileSync(file, 'utf8').matchAll(/'([a-z]+\.[a-z_]+\.[a-z_]+)'\s*:/g)].map((m) => m[1]!),
   );
   return [...new Set(keys)].filter((type) => eventTypes.includes(type)).sort();
 }
