@@ -33,12 +33,28 @@ export function toGrpcFailure(err: unknown, logger: Logger): GrpcFailure {
   if (appError) {
     const code = GRPC_STATUS_BY_TYPE[appError.type];
     if (appError.type === 'internal') logger.error({ err }, 'internal error');
+    const { message, details } = boundedForTrailers(appError.message, appError.details);
     const metadata = new Metadata();
-    metadata.set(STATUS_DETAILS_KEY, encodeStatusDetails(code, appError.message, appError.details));
-    return { code, details: appError.message, metadata };
+    metadata.set(STATUS_DETAILS_KEY, encodeStatusDetails(code, message, details));
+    return { code, details: message, metadata };
   }
   logger.error({ err }, 'unhandled error');
   return { code: status.INTERNAL, details: 'internal error', metadata: new Metadata() };
+}
+
+// A status travels in HTTP/2 trailers, and grpc-js clients refuse trailers over 8 KiB by default (the call then
+// never completes and the caller sees its deadline pass): a request with hundreds of bad fields must still get
+// its INVALID_ARGUMENT. The first violations say enough; the message says how many more there were.
+const MAX_VIOLATIONS = 10;
+const MAX_TEXT = 160;
+const MAX_MESSAGE = 600;
+
+function boundedForTrailers(message: string, details: AppError['details']): { message: string; details: AppError['details'] } {
+  const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+  const kept = details.slice(0, MAX_VIOLATIONS).map((d) => ({ field: clip(d.field, MAX_TEXT), message: clip(d.message, MAX_TEXT) }));
+  const more = details.length - kept.length;
+  const base = more > 0 ? kept.map((d) => `${d.field}: ${d.message}`).join('; ') : message;
+  return { message: more > 0 ? `${clip(base, MAX_MESSAGE)}; and ${more} more` : clip(base, MAX_MESSAGE), details: kept };
 }
 
 /** For clients: a failed call as the AppError it stands for, with the server's field violations. */

@@ -34,6 +34,9 @@ class Probe implements UnaryHandlers<typeof ProbeService> {
   }
   async echo(req: Req) {
     this.events.emit('echo');
+    if (typeof req.violations === 'number') {
+      throw new ValidationError(Array.from({ length: req.violations }, (_, i) => ({ field: `lines.${i}.sku`, message: 'must not be empty; '.repeat(20) })));
+    }
     if (!req.name) throw new ValidationError([{ field: 'name', message: 'must not be empty' }]);
     return { name: req.name, traceId: trace.getActiveSpan()?.spanContext().traceId };
   }
@@ -130,6 +133,14 @@ describe('gRPC server kit', () => {
     expect(err.cause.code).toBe(status.INVALID_ARGUMENT);
     expect(err.type).toBe('invalid_argument');
     expect(err.details).toEqual([{ field: 'name', message: 'must not be empty' }]);
+  });
+
+  it('keeps a status with hundreds of field violations small enough for a client to receive it', async () => {
+    const err = await failure(unaryCall(client.echo.bind(client), { violations: 500 }));
+    expect(err.cause.code).toBe(status.INVALID_ARGUMENT);
+    expect(err.details).toHaveLength(10);
+    expect(err.details[0]!.field).toBe('lines.0.sku');
+    expect(err.message).toMatch(/and 490 more$/);
   });
 
   it('answers a request it cannot decode with INVALID_ARGUMENT, not INTERNAL, and never runs the handler', async () => {
