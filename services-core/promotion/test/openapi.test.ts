@@ -26,4 +26,9 @@ describe('openapi fragment', () => {
     expect(promotion.percentageBps).toMatchObject({ minimum: 0, maximum: 10_000 });
     expect(promotion.discountType).toMatchObject({ enum: [1, 2, 3, 4] });
   });
+
+  it('documents 404 where the unknown resource is named in the body (committing an unknown usage reservation)', async () => {
+    const doc = (await (await fetch(`${h.service.urls.http}/openapi.json`)).json()) as { 'x-rpcs': Record<string, { errors?: number[] }> };
+    expect(doc['x-rpcs']['/ecommerce.promotion.v1.PromotionService/CommitUsage']!.errors).toEqual([404]);
+  });
 });

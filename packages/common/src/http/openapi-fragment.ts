@@ -46,6 +46,8 @@ export interface RpcDescription {
   access: Access;
   /** JSON Schema of the request as ts-proto (lowerCamel) fields; `required` lists fields whose proto default is refused. */
   request?: JsonSchema;
+  /** Error statuses beyond those of its kind, e.g. 404 for a resource named in the body rather than the path. */
+  errors?: number[];
 }
 
 /** The error envelope every error status answers with (the gateway's components.responses.Error). */
@@ -111,11 +113,17 @@ export function rpcOpenApiFragment(
   service: string,
   registration: { definition: Record<string, { path: string }>; access: Record<string, Access> },
   requests: Record<string, z.ZodObject | undefined>,
+  /** By method: statuses an RPC answers beyond those of its kind (see RpcDescription.errors). */
+  errors: Record<string, number[]> = {},
 ): OpenApiFragment {
   const rpcs: Record<string, RpcDescription> = {};
   for (const [method, { path }] of Object.entries(registration.definition)) {
     const schema = requests[method];
-    rpcs[path] = { access: registration.access[method] ?? 'public', ...(schema ? { request: requestConstraints(schema) } : {}) };
+    rpcs[path] = {
+      access: registration.access[method] ?? 'public',
+      ...(schema ? { request: requestConstraints(schema) } : {}),
+      ...(errors[method]?.length ? { errors: errors[method] } : {}),
+    };
   }
   return { openapi: '3.1.0', info: { title: service, version: '1.0.0' }, paths: {}, components: { schemas: {} }, 'x-rpcs': rpcs };
 }

@@ -49,6 +49,12 @@ describe('rpcOpenApiFragment', () => {
     expect(rpcs['/shop.v1.ShopService/ListThings']!.request!.required).toEqual(['kind']);
     expect(rpcs['/shop.v1.ShopService/Ping']).toEqual({ access: 'public' });
   });
+
+  it('carries the extra error statuses an RPC declares', () => {
+    const definition = { getThing: { path: '/shop.v1.ShopService/GetThing' } };
+    const fragment = rpcOpenApiFragment('shop', { definition, access: { getThing: 'public' } }, { getThing: undefined }, { getThing: [404] });
+    expect(fragment['x-rpcs']!['/shop.v1.ShopService/GetThing']).toEqual({ access: 'public', errors: [404] });
+  });
 });
 
 describe('isoTimestamp', () => {

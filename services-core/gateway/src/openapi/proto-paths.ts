@@ -43,7 +43,7 @@ export function protoPaths(bindings: HttpBinding[], rpcs: Record<string, RpcDesc
     // Without the service's word on the RPC: core services authorize every call they are not told is public, so
     // a token (of some role) is taken to be needed, and any error status of a write to be possible.
     const access = rpc ? rpc.access : ['some role'];
-    const errors = errorStatuses({ method: binding.verb, access, pathParams: binding.path.variables.length > 0, body: Boolean(binding.body), extra: rpc ? [] : [404, 409, 422] });
+    const errors = errorStatuses({ method: binding.verb, access, pathParams: binding.path.variables.length > 0, body: Boolean(binding.body), extra: rpc ? rpc.errors ?? [] : [404, 409, 422] });
     const operation: JsonSchema = {
       operationId: `${binding.service.name}_${binding.method.name}`,
       summary: `${binding.service.typeName}.${binding.method.name}`,

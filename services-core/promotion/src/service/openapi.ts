@@ -30,5 +30,11 @@ const requests: { [K in keyof typeof PromotionServiceService]: z.ZodObject | und
   releaseUsage: schemas.usageReferenceRequest,
 };
 
+/** Resources named in a body rather than the path: an unknown one is a 404 (a usage reservation, a campaign). */
+const errors: Partial<Record<keyof typeof PromotionServiceService, number[]>> = {
+  commitUsage: [404],
+  createPromotion: [404],
+};
+
 /** Built once: the schemas do not change while the process runs. */
-export const promotionOpenApi = rpcOpenApiFragment('promotion', promotionServiceRegistration as Parameters<typeof rpcOpenApiFragment>[1], requests);
+export const promotionOpenApi = rpcOpenApiFragment('promotion', promotionServiceRegistration as Parameters<typeof rpcOpenApiFragment>[1], requests, errors);
