@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { createGrpcClient, unaryCall } from '@ecommerce/common/grpc';
 import { freePort } from '@ecommerce/common/testing';
 import { OrderServiceClient } from '@ecommerce/proto/order/v1/order';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startEcosystem, type RunningEcosystem } from '../src/ecosystem.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -145,7 +145,7 @@ describe('checkout through the gateway', () => {
     await ok('POST', `/api/v1/shipping/zones/${zoneId}/options`, { name: 'Colissimo', kind: 'flat', currency: 'EUR', amountMinor: 500, minDays: 2, maxDays: 3 }, staff);
   }, 60_000);
 
-  it('walks a customer from an empty cart to a confirmed order', async () => {
+  it('walks a customer from an empty cart to a confirmed order, then a shipped one whose payment is captured', async () => {
     await stockAndPrice(staff, locationId, 'MUG-1', 10, 1_299);
     const credentials = { email: 'ann.checkout@example.com', password: 'correct horse battery' };
     expect((await call('POST', '/api/v1/auth/register', credentials)).status).toBe(201);
@@ -164,7 +164,25 @@ describe('checkout through the gateway', () => {
     expect(reservation).toMatchObject({ status: 'active' });
     const payments = await ok('GET', `/api/v1/payments?orderId=${order.id as string}`, undefined, staff);
     expect(payments.payments).toEqual([expect.objectContaining({ status: 'authorized', amountMinor: order.totalMinor })]);
-  }, 60_000);
+
+    // Staff ship it: shipping.shipment.shipped reaches the order service, which captures the payment and commits
+    // the stock reservation.
+    const lines = (mine.lines as Array<{ id: string; sku: string; quantity: number }>).map((l) => ({ orderLineId: l.id, sku: l.sku, quantity: l.quantity }));
+    const created = await ok('POST', '/api/v1/shipping/shipments', { orderId: order.id, lines, ordered: lines, destination: PARIS }, staff);
+    const shipmentId = ((created.shipment as { id: string } | undefined) ?? (created as { id: string })).id;
+    await ok('POST', `/api/v1/shipping/shipments/${shipmentId}/label`, {}, staff);
+    await ok('POST', `/api/v1/shipping/shipments/${shipmentId}/ship`, {}, staff);
+    await vi.waitFor(
+      async () => {
+        const shipped = orderOf(await ok('GET', `/api/v1/orders/${order.id as string}`, undefined, customer));
+        expect(shipped).toMatchObject({ paymentStatus: 'captured', fulfillmentStatus: 'shipped' });
+      },
+      { timeout: 20_000, interval: 100 },
+    );
+    const captured = await ok('GET', `/api/v1/payments?orderId=${order.id as string}`, undefined, staff);
+    expect(captured.payments).toEqual([expect.objectContaining({ status: 'captured', capturedMinor: order.totalMinor })]);
+    expect(await ok('GET', `/api/v1/warehouse/reservations/${order.id as string}`, undefined, staff)).toMatchObject({ status: 'committed' });
+  }, 90_000);
 
   it('confirms exactly 50 of 500 concurrent checkouts of 50 units; the 450 fail cleanly and hold no authorization', async () => {
     await stockAndPrice(staff, locationId, 'HOT-1', 50, 999);
