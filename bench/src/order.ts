@@ -12,6 +12,7 @@ import { createTestJwtIssuer } from '@ecommerce/common/testing';
 import { startOrder, type OrderOverrides } from '@ecommerce/order';
 import { OrderServiceClient, OrderServiceService, type CheckoutRequest, type CheckoutResponse, type CreateCartRequest, type CreateCartResponse } from '@ecommerce/proto/order/v1/order';
 import { withBenchPostgres } from './bench-postgres.js';
+import { pgbenchTpcb } from './pgbench.js';
 import { repoPath } from './repo-path.js';
 
 const CONCURRENCY = Number(process.env.BENCH_ORDER_CONCURRENCY ?? 32);
@@ -107,6 +108,13 @@ export async function runOrderBench(): Promise<void> {
         console.log(`ratio service/bare: throughput ${(rate(service) / rate(floor)).toFixed(3)}, p99 ${(service.p99Ms / Math.max(floor.p99Ms, 0.001)).toFixed(2)}x`);
         const expected = WARMUP_CALLS + service.calls - service.failures;
         console.log(`check: ${confirmed} confirmed orders for ${expected} successful checkouts ${confirmed === expected ? 'OK' : 'MISMATCH'}`);
+        // The same PostgreSQL's simple-write throughput: a checkout is several transactions, so the ratio says
+        // how many pgbench transactions one checkout costs.
+        const pgbench = await pgbenchTpcb(databaseUrl, CONCURRENCY, MAX_SECONDS);
+        if (pgbench) {
+          console.log(`pgbench tpcb-like, same PostgreSQL, ${pgbench.clients} clients: ${pgbench.tps.toFixed(0)} TPS`);
+          console.log(`ratio checkouts/s / pgbench TPS: ${(rate(service) / pgbench.tps).toFixed(3)}`);
+        }
       } finally {
         bareClient.close();
         await bare.stop();
