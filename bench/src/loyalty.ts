@@ -6,13 +6,14 @@
 // - GetAccount (balance, tier by rolling spend, points expiring soon).
 // The run then checks the ledger invariant: every balance = the sum of its entries = what its lots hold.
 import { randomUUID } from 'node:crypto';
-import { credentials, Metadata, Server, ServerCredentials, type sendUnaryData, type ServiceError } from '@grpc/grpc-js';
+import { credentials, Metadata } from '@grpc/grpc-js';
 import { createDatabase } from '@ecommerce/common/db';
 import { migrateUp } from '@ecommerce/common/migrate';
 import { createTestJwtIssuer } from '@ecommerce/common/testing';
 import { startLoyalty } from '@ecommerce/loyalty';
 import { LoyaltyServiceClient, LoyaltyServiceService, type ReserveRedemptionResponse } from '@ecommerce/proto/loyalty/v1/loyalty';
 import { withBenchPostgres } from './bench-postgres.js';
+import { formatLoad, formatRatio, runLoad, startBareServer, type BareServer, type UnaryCall } from './grpc-load.js';
 import { repoPath } from './repo-path.js';
 
 const CALLS = Number(process.env.BENCH_GRPC_CALLS ?? 20_000);
@@ -21,15 +22,8 @@ const MAX_SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const WARMUP_CALLS = 300;
 const ACCOUNTS = 1_000;
 
-interface LoadResult {
-  calls: number;
-  failures: number;
-  seconds: number;
-  p50Ms: number;
-  p99Ms: number;
-}
-
-type Call = (done: (err: ServiceError | null) => void) => void;
+/** Every load of this bench: CONCURRENCY calls in flight, up to `count` calls or MAX_SECONDS. */
+const load = (call: UnaryCall, count: number) => runLoad(call, { count, concurrency: CONCURRENCY, maxSeconds: MAX_SECONDS });
 
 export async function runLoyaltyBench(): Promise<void> {
   await withBenchPostgres('loyalty_bench', async (databaseUrl) => {
@@ -50,7 +44,7 @@ export async function runLoyaltyBench(): Promise<void> {
     const client = new LoyaltyServiceClient(loyalty.urls.grpc!, credentials.createInsecure());
     const staff = new Metadata();
     staff.set('authorization', `Bearer ${await issuer.sign({ sub: 'bench-saga', roles: ['staff'] }, { expiresIn: '1h' })}`);
-    let bare: { address: string; stop(): Promise<void> } | undefined;
+    let bare: BareServer | undefined;
     let bareClient: LoyaltyServiceClient | undefined;
     try {
       const customers = Array.from({ length: ACCOUNTS }, () => randomUUID());
@@ -69,7 +63,7 @@ export async function runLoyaltyBench(): Promise<void> {
         n += 1;
         return { reference: randomUUID(), customerId: customers[n % ACCOUNTS]!, points: 100, currency: 'EUR' };
       };
-      const reserve: Call = (done) => {
+      const reserve: UnaryCall = (done) => {
         const request = reserveRequest();
         client.reserveRedemption(request, staff, (err) => {
           if (!err) reserved.push(request.reference);
@@ -77,14 +71,14 @@ export async function runLoyaltyBench(): Promise<void> {
         });
       };
       let r = 0;
-      const release: Call = (done) => client.releaseRedemption({ reference: reserved[r++ % reserved.length]! }, staff, (err) => done(err));
+      const release: UnaryCall = (done) => client.releaseRedemption({ reference: reserved[r++ % reserved.length]! }, staff, (err) => done(err));
       let g = 0;
-      const getAccount: Call = (done) => client.getAccount({ customerId: customers[g++ % ACCOUNTS]! }, staff, (err) => done(err));
+      const getAccount: UnaryCall = (done) => client.getAccount({ customerId: customers[g++ % ACCOUNTS]! }, staff, (err) => done(err));
 
       const answer = await new Promise<ReserveRedemptionResponse>((resolve, reject) => client.reserveRedemption(reserveRequest(), staff, (err, res) => (err ? reject(err) : resolve(res))));
-      bare = await startBareServer(answer);
+      bare = await startBareServer(LoyaltyServiceService, 'reserveRedemption', answer);
       bareClient = new LoyaltyServiceClient(bare.address, credentials.createInsecure());
-      const bareCall: Call = (done) => bareClient!.reserveRedemption(reserveRequest(), staff, (err) => done(err));
+      const bareCall: UnaryCall = (done) => bareClient!.reserveRedemption(reserveRequest(), staff, (err) => done(err));
 
       await load(reserve, WARMUP_CALLS);
       await load(bareCall, WARMUP_CALLS);
@@ -94,11 +88,11 @@ export async function runLoyaltyBench(): Promise<void> {
       const floor = await load(bareCall, CALLS);
 
       console.log(`loyalty over gRPC, ${CONCURRENCY} clients, up to ${CALLS} calls or ${MAX_SECONDS} s each, client in the same process`);
-      console.log(format(`ReserveRedemption, ${ACCOUNTS} accounts`, reserving));
-      console.log(format('ReleaseRedemption', releasing));
-      console.log(format('GetAccount', reading));
-      console.log(format('bare grpc-js from memory', floor));
-      console.log(`ratio reserve/bare: throughput ${(rate(reserving) / rate(floor)).toFixed(3)}, p99 ${(reserving.p99Ms / Math.max(floor.p99Ms, 0.001)).toFixed(2)}x`);
+      console.log(formatLoad(`ReserveRedemption, ${ACCOUNTS} accounts`, reserving));
+      console.log(formatLoad('ReleaseRedemption', releasing));
+      console.log(formatLoad('GetAccount', reading));
+      console.log(formatLoad('bare grpc-js from memory', floor));
+      console.log(formatRatio('reserve/bare', reserving, floor));
       const { rows } = await db.raw(`
         SELECT count(*)::int AS accounts,
                count(*) FILTER (WHERE a.balance <> COALESCE(e.total, 0) OR a.balance <> COALESCE(l.total, 0))::int AS mismatched
@@ -115,56 +109,4 @@ export async function runLoyaltyBench(): Promise<void> {
       await loyalty.stop();
     }
   });
-}
-
-/** Keeps CONCURRENCY calls in flight until `count` have completed or MAX_SECONDS have passed. */
-function load(call: Call, count: number): Promise<LoadResult> {
-  const latencies = new Float64Array(count);
-  const started = process.hrtime.bigint();
-  const deadline = started + BigInt(MAX_SECONDS) * 1_000_000_000n;
-  let issued = 0;
-  let completed = 0;
-  let failures = 0;
-  return new Promise((resolve) => {
-    const finish = () => {
-      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-      const sorted = latencies.subarray(0, completed).sort();
-      const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
-      resolve({ calls: completed, failures, seconds, p50Ms: at(0.5), p99Ms: at(0.99) });
-    };
-    const next = () => {
-      if (issued >= count || process.hrtime.bigint() > deadline) {
-        if (completed === issued) finish();
-        return;
-      }
-      issued += 1;
-      const t0 = process.hrtime.bigint();
-      call((err) => {
-        latencies[completed] = Number(process.hrtime.bigint() - t0) / 1e6;
-        completed += 1;
-        if (err) failures += 1;
-        next();
-      });
-    };
-    for (let i = 0; i < Math.min(CONCURRENCY, count); i += 1) next();
-  });
-}
-
-async function startBareServer(answer: ReserveRedemptionResponse): Promise<{ address: string; stop(): Promise<void> }> {
-  const server = new Server();
-  const unimplemented = () => {
-    throw new Error('the bench calls ReserveRedemption only');
-  };
-  const handlers = Object.fromEntries(Object.keys(LoyaltyServiceService).map((k) => [k, unimplemented]));
-  server.addService(LoyaltyServiceService, { ...handlers, reserveRedemption: (_call: unknown, callback: sendUnaryData<ReserveRedemptionResponse>) => callback(null, answer) });
-  const port = await new Promise<number>((resolve, reject) =>
-    server.bindAsync('127.0.0.1:0', ServerCredentials.createInsecure(), (err, p) => (err ? reject(err) : resolve(p))),
-  );
-  return { address: `127.0.0.1:${port}`, stop: () => new Promise<void>((r) => server.tryShutdown(() => r())) };
-}
-
-const rate = (r: LoadResult) => r.calls / r.seconds;
-
-function format(label: string, r: LoadResult): string {
-  return `${label.padEnd(34)} ${rate(r).toFixed(0).padStart(8)} calls/s   p50 ${r.p50Ms.toFixed(2).padStart(6)} ms   p99 ${r.p99Ms.toFixed(2).padStart(6)} ms   (${r.calls} calls, ${r.failures} failed)`;
 }

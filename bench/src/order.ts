@@ -5,13 +5,14 @@
 // CheckoutResponse from memory, in the same run. Every checkout uses its own cart, prepared beforehand, and the
 // run checks afterwards that every call confirmed one order (nothing lost, nothing doubled).
 import { randomUUID } from 'node:crypto';
-import { credentials, Metadata, Server, ServerCredentials, type sendUnaryData, type ServiceError } from '@grpc/grpc-js';
+import { credentials, Metadata, type ServiceError } from '@grpc/grpc-js';
 import { createDatabase } from '@ecommerce/common/db';
 import { migrateUp } from '@ecommerce/common/migrate';
 import { createTestJwtIssuer } from '@ecommerce/common/testing';
 import { startOrder, type OrderOverrides } from '@ecommerce/order';
 import { OrderServiceClient, OrderServiceService, type CheckoutRequest, type CheckoutResponse, type CreateCartRequest, type CreateCartResponse } from '@ecommerce/proto/order/v1/order';
 import { withBenchPostgres } from './bench-postgres.js';
+import { callsPerSecond, formatLoad, formatRatio, runLoad, startBareServer, type UnaryCall } from './grpc-load.js';
 import { pgbenchTpcb } from './pgbench.js';
 import { repoPath } from './repo-path.js';
 
@@ -20,13 +21,8 @@ const MAX_SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CARTS = Number(process.env.BENCH_ORDER_CARTS ?? 1_500);
 const WARMUP_CALLS = 100;
 
-interface LoadResult {
-  calls: number;
-  failures: number;
-  seconds: number;
-  p50Ms: number;
-  p99Ms: number;
-}
+/** Every load of this bench: CONCURRENCY calls in flight, up to `count` calls or MAX_SECONDS. */
+const load = (call: UnaryCall, count: number) => runLoad(call, { count, concurrency: CONCURRENCY, maxSeconds: MAX_SECONDS });
 
 type Unary<Req, Res> = (req: Req, md: Metadata, cb: (err: ServiceError | null, res: Res) => void) => unknown;
 const unary = <Req, Res>(fn: Unary<Req, Res>, req: Req, md = new Metadata()) =>
@@ -90,22 +86,22 @@ export async function runOrderBench(): Promise<void> {
       let next = 0;
       const request = (): CheckoutRequest => ({ ...carts[next++]!, idempotencyKey: randomUUID(), paymentMethod: '4242424242424242' });
       const sample = await unary<CheckoutRequest, CheckoutResponse>(client.checkout.bind(client), request());
-      const callService = (done: (err: ServiceError | null) => void) => {
+      const callService: UnaryCall = (done) => {
         if (next >= carts.length) return done({ code: 8, details: 'out of prepared carts' } as ServiceError);
         client.checkout(request(), (err, res) => done(err ?? (res.order?.status === 'confirmed' ? null : ({ code: 9, details: res.order?.statusReason } as ServiceError))));
       };
-      const bare = await startBareServer(sample);
+      const bare = await startBareServer(OrderServiceService, 'checkout', sample);
       const bareClient = new OrderServiceClient(bare.address, credentials.createInsecure());
-      const callBare = (done: (err: ServiceError | null) => void) => bareClient.checkout(request(), (err) => done(err));
+      const callBare: UnaryCall = (done) => bareClient.checkout(request(), (err) => done(err));
       try {
         await load(callService, WARMUP_CALLS - 1);
         const service = await load(callService, CARTS);
         const floor = await load(callBare, CARTS);
         const confirmed = Number((await db('orders').where({ status: 'confirmed' }).count<{ n: string }[]>('* as n'))[0]!.n);
         console.log(`Checkout unary (saga of 6 steps, participants in memory), ${CONCURRENCY} clients, up to ${CARTS} checkouts or ${MAX_SECONDS} s`);
-        console.log(format('order service (full chain + PG saga)', service));
-        console.log(format('bare grpc-js from memory', floor));
-        console.log(`ratio service/bare: throughput ${(rate(service) / rate(floor)).toFixed(3)}, p99 ${(service.p99Ms / Math.max(floor.p99Ms, 0.001)).toFixed(2)}x`);
+        console.log(formatLoad('order service (full chain + PG saga)', service, 'checkouts/s'));
+        console.log(formatLoad('bare grpc-js from memory', floor, 'checkouts/s'));
+        console.log(formatRatio('service/bare', service, floor));
         const expected = WARMUP_CALLS + service.calls - service.failures;
         console.log(`check: ${confirmed} confirmed orders for ${expected} successful checkouts ${confirmed === expected ? 'OK' : 'MISMATCH'}`);
         // The same PostgreSQL's simple-write throughput: a checkout is several transactions, so the ratio says
@@ -113,7 +109,7 @@ export async function runOrderBench(): Promise<void> {
         const pgbench = await pgbenchTpcb(databaseUrl, CONCURRENCY, MAX_SECONDS);
         if (pgbench) {
           console.log(`pgbench tpcb-like, same PostgreSQL, ${pgbench.clients} clients: ${pgbench.tps.toFixed(0)} TPS`);
-          console.log(`ratio checkouts/s / pgbench TPS: ${(rate(service) / pgbench.tps).toFixed(3)}`);
+          console.log(`ratio checkouts/s / pgbench TPS: ${(callsPerSecond(service) / pgbench.tps).toFixed(3)}`);
         }
       } finally {
         bareClient.close();
@@ -125,56 +121,4 @@ export async function runOrderBench(): Promise<void> {
       await order.stop();
     }
   });
-}
-
-/** Keeps CONCURRENCY calls in flight until `count` have completed or MAX_SECONDS have passed. */
-function load(call: (done: (err: ServiceError | null) => void) => void, count: number): Promise<LoadResult> {
-  const latencies = new Float64Array(count);
-  const started = process.hrtime.bigint();
-  const deadline = started + BigInt(MAX_SECONDS) * 1_000_000_000n;
-  let issued = 0;
-  let completed = 0;
-  let failures = 0;
-  return new Promise((resolve) => {
-    const finish = () => {
-      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-      const sorted = latencies.subarray(0, completed).sort();
-      const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
-      resolve({ calls: completed, failures, seconds, p50Ms: at(0.5), p99Ms: at(0.99) });
-    };
-    const next = () => {
-      if (issued >= count || process.hrtime.bigint() > deadline) {
-        if (completed === issued) finish();
-        return;
-      }
-      issued += 1;
-      const t0 = process.hrtime.bigint();
-      call((err) => {
-        latencies[completed] = Number(process.hrtime.bigint() - t0) / 1e6;
-        completed += 1;
-        if (err) failures += 1;
-        next();
-      });
-    };
-    for (let i = 0; i < Math.min(CONCURRENCY, count); i += 1) next();
-  });
-}
-
-async function startBareServer(answer: CheckoutResponse): Promise<{ address: string; stop(): Promise<void> }> {
-  const server = new Server();
-  const unimplemented = () => {
-    throw new Error('the bench calls Checkout only');
-  };
-  const handlers = Object.fromEntries(Object.keys(OrderServiceService).map((k) => [k, unimplemented]));
-  server.addService(OrderServiceService, { ...handlers, checkout: (_call: unknown, callback: sendUnaryData<CheckoutResponse>) => callback(null, answer) });
-  const port = await new Promise<number>((resolve, reject) =>
-    server.bindAsync('127.0.0.1:0', ServerCredentials.createInsecure(), (err, p) => (err ? reject(err) : resolve(p))),
-  );
-  return { address: `127.0.0.1:${port}`, stop: () => new Promise<void>((r) => server.tryShutdown(() => r())) };
-}
-
-const rate = (r: LoadResult) => r.calls / r.seconds;
-
-function format(label: string, r: LoadResult): string {
-  return `${label.padEnd(40)} ${rate(r).toFixed(0).padStart(7)} checkouts/s  p50 ${r.p50Ms.toFixed(2)} ms  p99 ${r.p99Ms.toFixed(2)} ms  (${r.calls} calls, ${r.failures} failed, ${r.seconds.toFixed(1)} s)`;
 }

@@ -5,13 +5,14 @@
 // memory. The test provider's webhooks are off, so only the synchronous path is measured. Afterwards the run checks
 // one payment and one authorize transaction per distinct key (nothing lost, nothing doubled).
 import { randomUUID } from 'node:crypto';
-import { credentials, Metadata, Server, ServerCredentials, type sendUnaryData, type ServiceError } from '@grpc/grpc-js';
+import { credentials, Metadata } from '@grpc/grpc-js';
 import { createDatabase } from '@ecommerce/common/db';
 import { migrateUp } from '@ecommerce/common/migrate';
 import { createTestJwtIssuer } from '@ecommerce/common/testing';
 import { startPayment } from '@ecommerce/payment';
 import { PaymentServiceClient, PaymentServiceService, type AuthorizePaymentRequest, type Payment } from '@ecommerce/proto/payment/v1/payment';
 import { withBenchPostgres } from './bench-postgres.js';
+import { callsPerSecond, formatLoad, runLoad, startBareServer, type BareServer, type UnaryCall } from './grpc-load.js';
 import { repoPath } from './repo-path.js';
 
 const CALLS = Number(process.env.BENCH_GRPC_CALLS ?? 20_000);
@@ -19,15 +20,8 @@ const CONCURRENCY = Number(process.env.BENCH_PAYMENT_CONCURRENCY ?? 32);
 const MAX_SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const WARMUP_CALLS = 300;
 
-interface LoadResult {
-  calls: number;
-  failures: number;
-  seconds: number;
-  p50Ms: number;
-  p99Ms: number;
-}
-
-type Call = (done: (err: ServiceError | null) => void) => void;
+/** Every load of this bench: CONCURRENCY calls in flight, up to `count` calls or MAX_SECONDS. */
+const load = (call: UnaryCall, count: number) => runLoad(call, { count, concurrency: CONCURRENCY, maxSeconds: MAX_SECONDS });
 
 export async function runPaymentBench(): Promise<void> {
   await withBenchPostgres('payment_bench', async (databaseUrl) => {
@@ -50,7 +44,7 @@ export async function runPaymentBench(): Promise<void> {
     const md = new Metadata();
     md.set('authorization', `Bearer ${token}`);
     const db = createDatabase({ url: databaseUrl, schema: 'payment', poolMax: 1 });
-    let bare: { address: string; stop(): Promise<void> } | undefined;
+    let bare: BareServer | undefined;
     let bareClient: PaymentServiceClient | undefined;
     try {
       const run = randomUUID().slice(0, 8);
@@ -64,17 +58,17 @@ export async function runPaymentBench(): Promise<void> {
         idempotencyKey: `bench-${run}-${n}`,
         provider: '',
       });
-      const fresh: Call = (done) => {
+      const fresh: UnaryCall = (done) => {
         const r = request(sent.length);
         sent.push(r);
         client.authorizePayment(r, md, (err) => done(err));
       };
       let replayed = 0;
-      const replay: Call = (done) => client.authorizePayment(sent[replayed++ % sent.length]!, md, (err) => done(err));
+      const replay: UnaryCall = (done) => client.authorizePayment(sent[replayed++ % sent.length]!, md, (err) => done(err));
       const answer = await new Promise<Payment>((resolve, reject) => client.authorizePayment(request(-1), md, (err, res) => (err ? reject(err) : resolve(res))));
-      bare = await startBareServer(answer);
+      bare = await startBareServer(PaymentServiceService, 'authorizePayment', answer);
       bareClient = new PaymentServiceClient(bare.address, credentials.createInsecure());
-      const bareCall: Call = (done) => bareClient!.authorizePayment(request(0), md, (err) => done(err));
+      const bareCall: UnaryCall = (done) => bareClient!.authorizePayment(request(0), md, (err) => done(err));
 
       await load(fresh, WARMUP_CALLS);
       await load(bareCall, WARMUP_CALLS);
@@ -83,10 +77,10 @@ export async function runPaymentBench(): Promise<void> {
       const floor = await load(bareCall, CALLS);
 
       console.log(`AuthorizePayment (test provider, webhooks off), ${CONCURRENCY} clients, up to ${CALLS} calls or ${MAX_SECONDS} s each, client in the same process`);
-      console.log(format('new order and key each call', freshResult));
-      console.log(format('replay of a known key', replayResult));
-      console.log(format('bare grpc-js from memory', floor));
-      console.log(`ratio new/bare: throughput ${(rate(freshResult) / rate(floor)).toFixed(3)}; replay/bare: ${(rate(replayResult) / rate(floor)).toFixed(3)}`);
+      console.log(formatLoad('new order and key each call', freshResult, 'authorizations/s'));
+      console.log(formatLoad('replay of a known key', replayResult, 'authorizations/s'));
+      console.log(formatLoad('bare grpc-js from memory', floor, 'authorizations/s'));
+      console.log(`ratio new/bare: throughput ${(callsPerSecond(freshResult) / callsPerSecond(floor)).toFixed(3)}; replay/bare: ${(callsPerSecond(replayResult) / callsPerSecond(floor)).toFixed(3)}`);
       const { payments, authorizations, keys } = (await db.raw(
         `SELECT (SELECT count(*)::int FROM payments) AS payments,
                 (SELECT count(*)::int FROM payment_transactions WHERE kind = 'authorize') AS authorizations,
@@ -103,56 +97,4 @@ export async function runPaymentBench(): Promise<void> {
       await payment.stop();
     }
   });
-}
-
-/** Keeps CONCURRENCY calls in flight until `count` have completed or MAX_SECONDS have passed. */
-function load(call: Call, count: number): Promise<LoadResult> {
-  const latencies = new Float64Array(count);
-  const started = process.hrtime.bigint();
-  const deadline = started + BigInt(MAX_SECONDS) * 1_000_000_000n;
-  let issued = 0;
-  let completed = 0;
-  let failures = 0;
-  return new Promise((resolve) => {
-    const finish = () => {
-      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-      const sorted = latencies.subarray(0, completed).sort();
-      const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
-      resolve({ calls: completed, failures, seconds, p50Ms: at(0.5), p99Ms: at(0.99) });
-    };
-    const next = () => {
-      if (issued >= count || process.hrtime.bigint() > deadline) {
-        if (completed === issued) finish();
-        return;
-      }
-      issued += 1;
-      const t0 = process.hrtime.bigint();
-      call((err) => {
-        latencies[completed] = Number(process.hrtime.bigint() - t0) / 1e6;
-        completed += 1;
-        if (err) failures += 1;
-        next();
-      });
-    };
-    for (let i = 0; i < Math.min(CONCURRENCY, count); i += 1) next();
-  });
-}
-
-async function startBareServer(answer: Payment): Promise<{ address: string; stop(): Promise<void> }> {
-  const server = new Server();
-  const unimplemented = () => {
-    throw new Error('the bench calls AuthorizePayment only');
-  };
-  const handlers = Object.fromEntries(Object.keys(PaymentServiceService).map((k) => [k, unimplemented]));
-  server.addService(PaymentServiceService, { ...handlers, authorizePayment: (_call: unknown, callback: sendUnaryData<Payment>) => callback(null, answer) });
-  const port = await new Promise<number>((resolve, reject) =>
-    server.bindAsync('127.0.0.1:0', ServerCredentials.createInsecure(), (err, p) => (err ? reject(err) : resolve(p))),
-  );
-  return { address: `127.0.0.1:${port}`, stop: () => new Promise<void>((r) => server.tryShutdown(() => r())) };
-}
-
-const rate = (r: LoadResult) => r.calls / r.seconds;
-
-function format(label: string, r: LoadResult): string {
-  return `${label.padEnd(30)} ${rate(r).toFixed(0).padStart(8)} authorizations/s   p50 ${r.p50Ms.toFixed(2).padStart(6)} ms   p99 ${r.p99Ms.toFixed(2).padStart(6)} ms   (${r.calls} calls, ${r.failures} failed)`;
 }

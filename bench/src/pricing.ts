@@ -1,7 +1,7 @@
 // CalculatePrices for a 20-line cart over gRPC, through the pricing service's full chain (interceptors, zod
 // validation, the cart read of prices, lists, tax classes, catalog state and tax regions from PostgreSQL, selection
 // and tax), beside a bare grpc-js server answering the same message from memory, in the same run.
-import { credentials, Metadata, Server, ServerCredentials, type sendUnaryData, type ServiceError } from '@grpc/grpc-js';
+import { credentials, Metadata, type ServiceError } from '@grpc/grpc-js';
 import { migrateUp } from '@ecommerce/common/migrate';
 import { createTestJwtIssuer } from '@ecommerce/common/testing';
 import { startPricing } from '@ecommerce/pricing';
@@ -10,6 +10,7 @@ import {
   type CalculatePricesRequest, type CalculatePricesResponse, type CreatePriceListRequest, type CreatePriceListResponse,
 } from '@ecommerce/proto/pricing/v1/pricing';
 import { withBenchPostgres } from './bench-postgres.js';
+import { formatLoad, formatRatio, runLoad, startBareServer, type UnaryCall } from './grpc-load.js';
 import { repoPath } from './repo-path.js';
 
 const CALLS = Number(process.env.BENCH_GRPC_CALLS ?? 20_000);
@@ -19,13 +20,8 @@ const WARMUP_CALLS = 500;
 const LINES = 20;
 const LISTS = 10;
 
-interface LoadResult {
-  calls: number;
-  failures: number;
-  seconds: number;
-  p50Ms: number;
-  p99Ms: number;
-}
+/** Every load of this bench: CONCURRENCY calls in flight, up to `count` calls or MAX_SECONDS. */
+const load = (call: UnaryCall, count: number) => runLoad(call, { count, concurrency: CONCURRENCY, maxSeconds: MAX_SECONDS });
 
 type Unary<Req, Res> = (req: Req, md: Metadata, cb: (err: ServiceError | null, res: Res) => void) => unknown;
 const unary = <Req, Res>(fn: Unary<Req, Res>, req: Req, md: Metadata) =>
@@ -85,19 +81,19 @@ export async function runPricingBench(): Promise<void> {
       lines: skus.map((sku, i) => ({ sku, quantity: 1 + (i % 12) })),
     };
     const answer = await unary<CalculatePricesRequest, CalculatePricesResponse>(serviceClient.calculatePrices.bind(serviceClient), request, anonymous);
-    const bare = await startBareServer(answer);
+    const bare = await startBareServer(PricingServiceService, 'calculatePrices', answer);
     const bareClient = new PricingServiceClient(bare.address, credentials.createInsecure());
     try {
-      const callService = (done: (err: ServiceError | null) => void) => serviceClient.calculatePrices(request, anonymous, (err) => done(err));
-      const callBare = (done: (err: ServiceError | null) => void) => bareClient.calculatePrices(request, anonymous, (err) => done(err));
+      const callService: UnaryCall = (done) => serviceClient.calculatePrices(request, anonymous, (err) => done(err));
+      const callBare: UnaryCall = (done) => bareClient.calculatePrices(request, anonymous, (err) => done(err));
       await load(callService, WARMUP_CALLS);
       await load(callBare, WARMUP_CALLS);
       const service = await load(callService, CALLS);
       const floor = await load(callBare, CALLS);
       console.log(`CalculatePrices, ${LINES}-line cart, ${LISTS} active lists, ${CONCURRENCY} calls in flight, up to ${CALLS} calls or ${MAX_SECONDS} s each`);
-      console.log(format('pricing service (full chain + PG)', service));
-      console.log(format('bare grpc-js from memory', floor));
-      console.log(`ratio service/bare: throughput ${(rate(service) / rate(floor)).toFixed(3)}, p99 ${(service.p99Ms / Math.max(floor.p99Ms, 0.001)).toFixed(2)}x`);
+      console.log(formatLoad('pricing service (full chain + PG)', service));
+      console.log(formatLoad('bare grpc-js from memory', floor));
+      console.log(formatRatio('service/bare', service, floor));
     } finally {
       serviceClient.close();
       bareClient.close();
@@ -105,55 +101,4 @@ export async function runPricingBench(): Promise<void> {
       await pricing.stop();
     }
   });
-}
-
-/** Keeps CONCURRENCY calls in flight until `count` have completed or MAX_SECONDS have passed. */
-function load(call: (done: (err: ServiceError | null) => void) => void, count: number): Promise<LoadResult> {
-  const latencies = new Float64Array(count);
-  const started = process.hrtime.bigint();
-  const deadline = started + BigInt(MAX_SECONDS) * 1_000_000_000n;
-  let issued = 0;
-  let completed = 0;
-  let failures = 0;
-  return new Promise((resolve) => {
-    const finish = () => {
-      const sorted = latencies.subarray(0, completed).sort();
-      const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
-      resolve({ calls: completed, failures, seconds: Number(process.hrtime.bigint() - started) / 1e9, p50Ms: at(0.5), p99Ms: at(0.99) });
-    };
-    const next = () => {
-      if (issued >= count || process.hrtime.bigint() > deadline) {
-        if (completed === issued) finish();
-        return;
-      }
-      issued += 1;
-      const t0 = process.hrtime.bigint();
-      call((err) => {
-        latencies[completed] = Number(process.hrtime.bigint() - t0) / 1e6;
-        completed += 1;
-        if (err) failures += 1;
-        next();
-      });
-    };
-    for (let i = 0; i < Math.min(CONCURRENCY, count); i += 1) next();
-  });
-}
-
-async function startBareServer(answer: CalculatePricesResponse): Promise<{ address: string; stop(): Promise<void> }> {
-  const server = new Server();
-  const unimplemented = () => {
-    throw new Error('the bench calls CalculatePrices only');
-  };
-  const handlers = Object.fromEntries(Object.keys(PricingServiceService).map((k) => [k, unimplemented]));
-  server.addService(PricingServiceService, { ...handlers, calculatePrices: (_call: unknown, callback: sendUnaryData<CalculatePricesResponse>) => callback(null, answer) });
-  const port = await new Promise<number>((resolve, reject) =>
-    server.bindAsync('127.0.0.1:0', ServerCredentials.createInsecure(), (err, p) => (err ? reject(err) : resolve(p))),
-  );
-  return { address: `127.0.0.1:${port}`, stop: () => new Promise<void>((r) => server.tryShutdown(() => r())) };
-}
-
-const rate = (r: LoadResult) => r.calls / r.seconds;
-
-function format(label: string, r: LoadResult): string {
-  return `${label.padEnd(36)} ${rate(r).toFixed(0).padStart(8)} calls/s   p50 ${r.p50Ms.toFixed(2).padStart(6)} ms   p99 ${r.p99Ms.toFixed(2).padStart(6)} ms   (${r.calls} calls, ${r.failures} failed)`;
 }

@@ -1,7 +1,7 @@
 // EvaluateCart over gRPC with 50 active promotions (automatic ones with product, subtotal and shipping conditions,
 // and code promotions), through the promotion service's full chain (interceptors, zod validation, three PostgreSQL
 // reads, the stacking rules), beside a bare grpc-js server answering the same message from memory.
-import { credentials, Metadata, Server, ServerCredentials, type sendUnaryData, type ServiceError } from '@grpc/grpc-js';
+import { credentials, Metadata, type ServiceError } from '@grpc/grpc-js';
 import { migrateUp } from '@ecommerce/common/migrate';
 import { createTestJwtIssuer } from '@ecommerce/common/testing';
 import { startPromotion } from '@ecommerce/promotion';
@@ -10,7 +10,7 @@ import {
   type CreatePromotionRequest, type CreatePromotionResponse, type EvaluateCartRequest, type EvaluateCartResponse, type PromotionInput,
 } from '@ecommerce/proto/promotion/v1/promotion';
 import { withBenchPostgres } from './bench-postgres.js';
-import { formatGrpcLoad, grpcLoad } from './promotion-grpc-load.js';
+import { formatLoad, formatRatio, runLoad, startBareServer, type UnaryCall } from './grpc-load.js';
 import { repoPath } from './repo-path.js';
 
 const CALLS = Number(process.env.BENCH_GRPC_CALLS ?? 20_000);
@@ -18,6 +18,9 @@ const CONCURRENCY = Number(process.env.BENCH_GRPC_CONCURRENCY ?? 50);
 const MAX_SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const WARMUP_CALLS = 500;
 const PROMOTIONS = 50;
+
+/** Every load of this bench: CONCURRENCY calls in flight, up to `count` calls or MAX_SECONDS. */
+const load = (call: UnaryCall, count: number) => runLoad(call, { count, concurrency: CONCURRENCY, maxSeconds: MAX_SECONDS });
 
 const unary = <Req, Res>(fn: (req: Req, md: Metadata, cb: (err: ServiceError | null, res: Res) => void) => unknown, req: Req, md: Metadata) =>
   new Promise<Res>((resolve, reject) => fn(req, md, (err, res) => (err ? reject(err) : resolve(res))));
@@ -95,20 +98,19 @@ export async function runPromotionBench(): Promise<void> {
       shippingMinor: 590,
     };
     const answer = await unary<EvaluateCartRequest, EvaluateCartResponse>(client.evaluateCart.bind(client), request, anonymous);
-    const bare = await startBareServer(answer);
+    const bare = await startBareServer(PromotionServiceService, 'evaluateCart', answer);
     const bareClient = new PromotionServiceClient(bare.address, credentials.createInsecure());
     try {
-      const callService = (done: (err: ServiceError | null) => void) => client.evaluateCart(request, anonymous, (err) => done(err));
-      const callBare = (done: (err: ServiceError | null) => void) => bareClient.evaluateCart(request, anonymous, (err) => done(err));
-      await grpcLoad(callService, WARMUP_CALLS, CONCURRENCY, MAX_SECONDS);
-      await grpcLoad(callBare, WARMUP_CALLS, CONCURRENCY, MAX_SECONDS);
-      const measured = await grpcLoad(callService, CALLS, CONCURRENCY, MAX_SECONDS);
-      const floor = await grpcLoad(callBare, CALLS, CONCURRENCY, MAX_SECONDS);
+      const callService: UnaryCall = (done) => client.evaluateCart(request, anonymous, (err) => done(err));
+      const callBare: UnaryCall = (done) => bareClient.evaluateCart(request, anonymous, (err) => done(err));
+      await load(callService, WARMUP_CALLS);
+      await load(callBare, WARMUP_CALLS);
+      const measured = await load(callService, CALLS);
+      const floor = await load(callBare, CALLS);
       console.log(`EvaluateCart unary, ${PROMOTIONS} active promotions, 5 lines, 3 codes, ${answer.applied.length} applied; ${CONCURRENCY} calls in flight, up to ${CALLS} calls or ${MAX_SECONDS} s each`);
-      console.log(formatGrpcLoad('promotion service (full chain + PG)', measured));
-      console.log(formatGrpcLoad('bare grpc-js from memory', floor));
-      const ratio = measured.calls / measured.seconds / (floor.calls / floor.seconds);
-      console.log(`ratio service/bare: throughput ${ratio.toFixed(3)}, p99 ${(measured.p99Ms / Math.max(floor.p99Ms, 0.001)).toFixed(2)}x`);
+      console.log(formatLoad('promotion service (full chain + PG)', measured));
+      console.log(formatLoad('bare grpc-js from memory', floor));
+      console.log(formatRatio('service/bare', measured, floor));
     } finally {
       client.close();
       bareClient.close();
@@ -116,15 +118,4 @@ export async function runPromotionBench(): Promise<void> {
       await service.stop();
     }
   });
-}
-
-async function startBareServer(answer: EvaluateCartResponse): Promise<{ address: string; stop(): Promise<void> }> {
-  const server = new Server();
-  const unimplemented = () => {
-    throw new Error('the bench calls EvaluateCart only');
-  };
-  const handlers = Object.fromEntries(Object.keys(PromotionServiceService).map((k) => [k, unimplemented]));
-  server.addService(PromotionServiceService, { ...handlers, evaluateCart: (_call: unknown, callback: sendUnaryData<EvaluateCartResponse>) => callback(null, answer) });
-  const port = await new Promise<number>((resolve, reject) => server.bindAsync('127.0.0.1:0', ServerCredentials.createInsecure(), (err, p) => (err ? reject(err) : resolve(p))));
-  return { address: `127.0.0.1:${port}`, stop: () => new Promise<void>((r) => server.tryShutdown(() => r())) };
 }

@@ -3,14 +3,14 @@
 // bare grpc-js server answering the same message from memory, in the same run. The catalogue: 40 countries with a
 // country-wide zone each, plus in France a province zone and a postcode zone, every zone with a flat, a tiered
 // and a pickup option; the quoted destination falls in the postcode zone.
-import { credentials, Metadata, Server, ServerCredentials, type sendUnaryData, type ServiceError } from '@grpc/grpc-js';
+import { credentials, Metadata, type ServiceError } from '@grpc/grpc-js';
 import { migrateUp } from '@ecommerce/common/migrate';
 import { createTestJwtIssuer } from '@ecommerce/common/testing';
 import { startShipping } from '@ecommerce/shipping';
 import { ShippingServiceClient, ShippingServiceService, type CreateOptionRequest, type CreateOptionResponse, type CreateZoneRequest, type CreateZoneResponse, type QuoteRatesRequest, type QuoteRatesResponse } from '@ecommerce/proto/shipping/v1/shipping';
 import { withBenchPostgres } from './bench-postgres.js';
+import { formatLoad, formatRatio, runLoad, startBareServer, type UnaryCall } from './grpc-load.js';
 import { repoPath } from './repo-path.js';
-import { formatLoad, load, rate } from './shipping-grpc-load.js';
 
 const CALLS = Number(process.env.BENCH_GRPC_CALLS ?? 20_000);
 const CONCURRENCY = Number(process.env.BENCH_GRPC_CONCURRENCY ?? 50);
@@ -18,6 +18,9 @@ const MAX_SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const WARMUP_CALLS = 500;
 const COUNTRIES = ['FR', 'DE', 'BE', 'NL', 'LU', 'AT', 'CH', 'IT', 'ES', 'PT', 'IE', 'GB', 'DK', 'SE', 'NO', 'FI', 'PL', 'CZ', 'SK', 'HU',
   'RO', 'BG', 'GR', 'HR', 'SI', 'EE', 'LV', 'LT', 'MT', 'CY', 'IS', 'US', 'CA', 'MX', 'BR', 'AR', 'JP', 'KR', 'AU', 'NZ'];
+
+/** Every load of this bench: CONCURRENCY calls in flight, up to `count` calls or MAX_SECONDS. */
+const load = (call: UnaryCall, count: number) => runLoad(call, { count, concurrency: CONCURRENCY, maxSeconds: MAX_SECONDS });
 
 const QUOTE: QuoteRatesRequest = {
   destination: { country: 'FR', province: 'IDF', postcode: '75011', city: 'Paris', line1: '1 rue Oberkampf', name: 'Bench' },
@@ -71,19 +74,19 @@ export async function runShippingBench(): Promise<void> {
 
     const answer = await unary<QuoteRatesRequest, QuoteRatesResponse>(client.quoteRates, QUOTE, anonymous);
     if (answer.options.length !== 3) throw new Error(`expected 3 quotes for the bench destination, got ${answer.options.length}`);
-    const bare = await startBareServer(answer);
+    const bare = await startBareServer(ShippingServiceService, 'quoteRates', answer);
     const bareClient = new ShippingServiceClient(bare.address, credentials.createInsecure());
     try {
-      const callService = (done: (err: ServiceError | null) => void) => client.quoteRates(QUOTE, anonymous, (err) => done(err));
-      const callBare = (done: (err: ServiceError | null) => void) => bareClient.quoteRates(QUOTE, anonymous, (err) => done(err));
-      await load(callService, WARMUP_CALLS, CONCURRENCY, MAX_SECONDS);
-      await load(callBare, WARMUP_CALLS, CONCURRENCY, MAX_SECONDS);
-      const service = await load(callService, CALLS, CONCURRENCY, MAX_SECONDS);
-      const floor = await load(callBare, CALLS, CONCURRENCY, MAX_SECONDS);
+      const callService: UnaryCall = (done) => client.quoteRates(QUOTE, anonymous, (err) => done(err));
+      const callBare: UnaryCall = (done) => bareClient.quoteRates(QUOTE, anonymous, (err) => done(err));
+      await load(callService, WARMUP_CALLS);
+      await load(callBare, WARMUP_CALLS);
+      const service = await load(callService, CALLS);
+      const floor = await load(callBare, CALLS);
       console.log(`QuoteRates unary (anonymous), ${zones.length} zones / ${zones.length * 3} options, ${CONCURRENCY} calls in flight, up to ${CALLS} calls or ${MAX_SECONDS} s each`);
       console.log(formatLoad('shipping service (full chain + PG)', service));
       console.log(formatLoad('bare grpc-js from memory', floor));
-      console.log(`ratio service/bare: throughput ${(rate(service) / rate(floor)).toFixed(3)}, p99 ${(service.p99Ms / Math.max(floor.p99Ms, 0.001)).toFixed(2)}x`);
+      console.log(formatRatio('service/bare', service, floor));
     } finally {
       client.close();
       bareClient.close();
@@ -91,17 +94,4 @@ export async function runShippingBench(): Promise<void> {
       await shipping.stop();
     }
   });
-}
-
-async function startBareServer(answer: QuoteRatesResponse): Promise<{ address: string; stop(): Promise<void> }> {
-  const server = new Server();
-  const unimplemented = () => {
-    throw new Error('the bench calls QuoteRates only');
-  };
-  const handlers = Object.fromEntries(Object.keys(ShippingServiceService).map((k) => [k, unimplemented]));
-  server.addService(ShippingServiceService, { ...handlers, quoteRates: (_call: unknown, callback: sendUnaryData<QuoteRatesResponse>) => callback(null, answer) });
-  const port = await new Promise<number>((resolve, reject) =>
-    server.bindAsync('127.0.0.1:0', ServerCredentials.createInsecure(), (err, p) => (err ? reject(err) : resolve(p))),
-  );
-  return { address: `127.0.0.1:${port}`, stop: () => new Promise<void>((r) => server.tryShutdown(() => r())) };
 }

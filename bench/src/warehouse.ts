@@ -5,13 +5,14 @@
 // one unit under a new reference; the stock is large enough never to run out, and the run checks afterwards that
 // reserved equals the successful calls (nothing lost, nothing doubled).
 import { randomUUID } from 'node:crypto';
-import { credentials, Metadata, Server, ServerCredentials, type sendUnaryData, type ServiceError } from '@grpc/grpc-js';
+import { credentials, Metadata, type ServiceError } from '@grpc/grpc-js';
 import { createDatabase } from '@ecommerce/common/db';
 import { migrateUp } from '@ecommerce/common/migrate';
 import { createTestJwtIssuer } from '@ecommerce/common/testing';
 import { WarehouseServiceClient, WarehouseServiceService, type CreateLocationRequest, type CreateLocationResponse, type Reservation, type ReserveRequest } from '@ecommerce/proto/warehouse/v1/warehouse';
 import { startWarehouse } from '@ecommerce/warehouse';
 import { withBenchPostgres } from './bench-postgres.js';
+import { callsPerSecond, formatLoad, runLoad, startBareServer, type BareServer, type UnaryCall } from './grpc-load.js';
 import { repoPath } from './repo-path.js';
 
 const CALLS = Number(process.env.BENCH_GRPC_CALLS ?? 20_000);
@@ -21,13 +22,8 @@ const WARMUP_CALLS = 300;
 const SPREAD_SKUS = 1_000;
 const STOCK_PER_SKU = 1_000_000; // the most one receipt line takes; far more than a run reserves
 
-interface LoadResult {
-  calls: number;
-  failures: number;
-  seconds: number;
-  p50Ms: number;
-  p99Ms: number;
-}
+/** Every load of this bench: CONCURRENCY calls in flight, up to `count` calls or MAX_SECONDS. */
+const load = (call: UnaryCall, count: number) => runLoad(call, { count, concurrency: CONCURRENCY, maxSeconds: MAX_SECONDS });
 
 type Unary<Req, Res> = (req: Req, md: Metadata, cb: (err: ServiceError | null, res: Res) => void) => unknown;
 const unary = <Req, Res>(fn: Unary<Req, Res>, req: Req, md: Metadata) =>
@@ -67,21 +63,21 @@ export async function runWarehouseBench(): Promise<void> {
     const md = new Metadata();
     md.set('authorization', `Bearer ${token}`);
     const db = createDatabase({ url: databaseUrl, schema: 'warehouse', poolMax: 1 });
-    let bare: { address: string; stop(): Promise<void> } | undefined;
+    let bare: BareServer | undefined;
     let bareClient: WarehouseServiceClient | undefined;
     try {
       const { hot, spread } = await seed(client, md);
       const run = randomUUID().slice(0, 8);
       let n = 0;
       const request = (sku: string): ReserveRequest => ({ reference: `bench-${run}-${(n += 1)}`, lines: [{ sku, quantity: 1 }], ttlSeconds: 900, country: 'DE' });
-      const reserveOn = (pick: () => string) => (done: (err: ServiceError | null) => void) => client.reserve(request(pick()), md, (err) => done(err));
+      const reserveOn = (pick: () => string): UnaryCall => (done) => client.reserve(request(pick()), md, (err) => done(err));
       const hotCall = reserveOn(() => hot);
       const spreadCall = reserveOn(() => spread[Math.floor(Math.random() * spread.length)]!);
 
       const answer = await unary<ReserveRequest, Reservation>(client.reserve.bind(client), request(hot), md);
-      bare = await startBareServer(answer);
+      bare = await startBareServer(WarehouseServiceService, 'reserve', answer);
       bareClient = new WarehouseServiceClient(bare.address, credentials.createInsecure());
-      const bareCall = (done: (err: ServiceError | null) => void) => bareClient!.reserve(request(hot), md, (err) => done(err));
+      const bareCall: UnaryCall = (done) => bareClient!.reserve(request(hot), md, (err) => done(err));
 
       await load(hotCall, WARMUP_CALLS);
       await load(spreadCall, WARMUP_CALLS);
@@ -91,10 +87,10 @@ export async function runWarehouseBench(): Promise<void> {
       const floor = await load(bareCall, CALLS);
 
       console.log(`Reserve (1 unit, new reference each), ${CONCURRENCY} clients, up to ${CALLS} calls or ${MAX_SECONDS} s each, client in the same process`);
-      console.log(format('hot SKU (all clients on one SKU)', hotResult));
-      console.log(format(`${SPREAD_SKUS} SKUs spread`, spreadResult));
-      console.log(format('bare grpc-js from memory', floor));
-      console.log(`ratio hot/bare: throughput ${(rate(hotResult) / rate(floor)).toFixed(3)}; spread/bare: ${(rate(spreadResult) / rate(floor)).toFixed(3)}`);
+      console.log(formatLoad('hot SKU (all clients on one SKU)', hotResult, 'reservations/s'));
+      console.log(formatLoad(`${SPREAD_SKUS} SKUs spread`, spreadResult, 'reservations/s'));
+      console.log(formatLoad('bare grpc-js from memory', floor, 'reservations/s'));
+      console.log(`ratio hot/bare: throughput ${(callsPerSecond(hotResult) / callsPerSecond(floor)).toFixed(3)}; spread/bare: ${(callsPerSecond(spreadResult) / callsPerSecond(floor)).toFixed(3)}`);
       // Nothing lost, nothing doubled: the locks held under load, as the ledger says.
       const { reserved, reservations } = (await db.raw(
         `SELECT (SELECT coalesce(sum(reserved), 0)::bigint FROM stock_levels) AS reserved,
@@ -113,56 +109,4 @@ export async function runWarehouseBench(): Promise<void> {
       await warehouse.stop();
     }
   });
-}
-
-/** Keeps CONCURRENCY calls in flight until `count` have completed or MAX_SECONDS have passed. */
-function load(call: (done: (err: ServiceError | null) => void) => void, count: number): Promise<LoadResult> {
-  const latencies = new Float64Array(count);
-  const started = process.hrtime.bigint();
-  const deadline = started + BigInt(MAX_SECONDS) * 1_000_000_000n;
-  let issued = 0;
-  let completed = 0;
-  let failures = 0;
-  return new Promise((resolve) => {
-    const finish = () => {
-      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-      const sorted = latencies.subarray(0, completed).sort();
-      const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
-      resolve({ calls: completed, failures, seconds, p50Ms: at(0.5), p99Ms: at(0.99) });
-    };
-    const next = () => {
-      if (issued >= count || process.hrtime.bigint() > deadline) {
-        if (completed === issued) finish();
-        return;
-      }
-      issued += 1;
-      const t0 = process.hrtime.bigint();
-      call((err) => {
-        latencies[completed] = Number(process.hrtime.bigint() - t0) / 1e6;
-        completed += 1;
-        if (err) failures += 1;
-        next();
-      });
-    };
-    for (let i = 0; i < Math.min(CONCURRENCY, count); i += 1) next();
-  });
-}
-
-async function startBareServer(answer: Reservation): Promise<{ address: string; stop(): Promise<void> }> {
-  const server = new Server();
-  const unimplemented = () => {
-    throw new Error('the bench calls Reserve only');
-  };
-  const handlers = Object.fromEntries(Object.keys(WarehouseServiceService).map((k) => [k, unimplemented]));
-  server.addService(WarehouseServiceService, { ...handlers, reserve: (_call: unknown, callback: sendUnaryData<Reservation>) => callback(null, answer) });
-  const port = await new Promise<number>((resolve, reject) =>
-    server.bindAsync('127.0.0.1:0', ServerCredentials.createInsecure(), (err, p) => (err ? reject(err) : resolve(p))),
-  );
-  return { address: `127.0.0.1:${port}`, stop: () => new Promise<void>((r) => server.tryShutdown(() => r())) };
-}
-
-const rate = (r: LoadResult) => r.calls / r.seconds;
-
-function format(label: string, r: LoadResult): string {
-  return `${label.padEnd(34)} ${rate(r).toFixed(0).padStart(8)} reservations/s   p50 ${r.p50Ms.toFixed(2).padStart(6)} ms   p99 ${r.p99Ms.toFixed(2).padStart(6)} ms   (${r.calls} calls, ${r.failures} failed)`;
 }
