@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Adds up the vitest JSON reports of a CI run (VITEST_REPORT_FILE of each step): one line per step, then the
-// run's totals, in our words and in vitest's own summary format, so a reader (or a log scanner) of the last lines
-// sees how many tests this run executed. A run that executed none fails here.
+// run's totals. The very last line is the plain 'N passed, N failed, N skipped' alone on its line, the closing
+// line a log scanner reads to see how many tests this run executed (nothing may be printed after it). A run
+// that executed none fails here.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
@@ -13,6 +14,6 @@ for (const file of process.argv.slice(2)) {
   for (const key of Object.keys(totals)) totals[key] += step[key];
 }
 const total = totals.passed + totals.failed + totals.skipped;
-process.stdout.write(`ci: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped\n`);
-process.stdout.write(`      Tests  ${totals.failed ? `${totals.failed} failed | ` : ''}${totals.passed} passed${totals.skipped ? ` | ${totals.skipped} skipped` : ''} (${total})\n`);
+process.stdout.write(`ci: tests executed in this run: ${total} (${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped)\n`);
+process.stdout.write(`${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped\n`);
 if (totals.passed === 0 || totals.failed > 0) process.exit(1);
