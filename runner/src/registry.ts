@@ -22,7 +22,7 @@ export interface ServiceSpec {
   edge?: boolean;
 }
 
-const CORE_UPSTREAMS = ['user', 'pricing', 'promotion', 'warehouse', 'payment', 'shipping', 'order', 'review', 'loyalty'];
+const CORE_UPSTREAMS = ['user', 'pricing', 'promotion', 'warehouse', 'payment', 'shipping', 'order', 'review', 'loyalty', 'notification', 'search'];
 
 export const serviceRegistry: readonly ServiceSpec[] = [
   { name: 'catalog', tier: 'lite', dir: 'services-lite/catalog', ports: { http: 8012 }, calls: [], consumes: [], database: true },
@@ -70,6 +70,8 @@ export const serviceRegistry: readonly ServiceSpec[] = [
     consumes: ['customer.customer.created', 'order.order.placed', 'order.order.cancelled', 'order.order.returned', 'review.review.approved'],
     database: true,
   },
+  { name: 'notification', tier: 'core', dir: 'services-core/notification', ports: { http: 8009, grpc: 9009 }, calls: ['auth'], consumes: [], database: true },
+  { name: 'search', tier: 'core', dir: 'services-core/search', ports: { http: 8010, grpc: 9010 }, calls: ['auth'], consumes: [], database: true },
   // Last: the front door, so it is ready only when what it fronts is.
   { name: 'gateway', tier: 'core', dir: 'services-core/gateway', ports: { http: 8080 }, calls: ['auth', 'catalog', 'customer', ...CORE_UPSTREAMS], consumes: [], database: false, edge: true },
 ];

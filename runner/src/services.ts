@@ -13,6 +13,8 @@ import { startShipping } from '@ecommerce/shipping';
 import { startOrder } from '@ecommerce/order';
 import { startReview } from '@ecommerce/review';
 import { startLoyalty } from '@ecommerce/loyalty';
+import { startNotification } from '@ecommerce/notification';
+import { startSearch } from '@ecommerce/search';
 import type { EventTransport } from '@ecommerce/common/events';
 import { serviceRegistry } from './registry.js';
 
@@ -51,6 +53,8 @@ const starters: Record<string, Start> = {
   order: startOrder,
   review: startReview,
   loyalty: startLoyalty,
+  notification: startNotification,
+  search: startSearch,
   gateway: startGateway,
 };
 

@@ -1,0 +1,20 @@
+// The one place that knows the whole graph: what main.ts opened plus one module per layer.
+import 'reflect-metadata';
+import { Container } from 'inversify';
+import type { Knex } from '@ecommerce/common/db';
+import type { Logger } from '@ecommerce/common/logger';
+import { bizModule } from './biz/module.js';
+import type { NotificationConfig } from './config.js';
+import { dataModule } from './data/module.js';
+import { serverModule } from './server/module.js';
+import { serviceModule } from './service/module.js';
+import { TOKENS } from './tokens.js';
+
+export function createContainer(infra: { config: NotificationConfig; logger: Logger; db: Knex }): Container {
+  const container = new Container({ defaultScope: 'Singleton' });
+  container.bind(TOKENS.Config).toConstantValue(infra.config);
+  container.bind(TOKENS.Logger).toConstantValue(infra.logger);
+  container.bind(TOKENS.Database).toConstantValue(infra.db);
+  container.load(dataModule, bizModule, serviceModule, serverModule);
+  return container;
+}

@@ -1,0 +1,30 @@
+// The notification service: its gRPC API on 9009, probes and metrics on 8009. Started through the kit's
+// one composition root, as a process (`node dist/main.js`) or hosted by the runner and the tests.
+import type { GrpcServiceRegistration } from '@ecommerce/common/grpc';
+import { verifierFromEnv } from '@ecommerce/common/http';
+import { runService, runServiceMain, startCoreServers, type RunningService, type ServiceDefinition, type SharedResources } from '@ecommerce/common/lifecycle';
+import { readDescriptorSet } from '@ecommerce/proto/descriptors';
+import { notificationEnv } from './config.js';
+import { createContainer } from './container.js';
+import { GRPC_SERVICES } from './server/module.js';
+import { notificationOpenApi } from './service/openapi.js';
+
+export const notificationService: ServiceDefinition<typeof notificationEnv> = {
+  name: 'notification',
+  env: notificationEnv,
+  async start(ctx) {
+    const db = ctx.database();
+    await ctx.events(db);
+    const verifier = verifierFromEnv(ctx.config, (m) => ctx.logger.warn(m));
+    const container = createContainer({ config: ctx.config, logger: ctx.logger, db });
+    const services = container.get<GrpcServiceRegistration[]>(GRPC_SERVICES);
+    const { grpc, http } = await startCoreServers(ctx, { container, services, verifier, descriptorSet: readDescriptorSet(), db, openApi: notificationOpenApi });
+    return { http: http.url, grpc: grpc.address };
+  },
+};
+
+export function startNotification(env: Record<string, string | undefined>, shared: SharedResources = {}): Promise<RunningService> {
+  return runService(notificationService, env, shared);
+}
+
+await runServiceMain(import.meta.url, notificationService);
