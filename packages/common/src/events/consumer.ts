@@ -5,7 +5,7 @@ import type { Logger } from 'pino';
 import { backoffDelay, sleep, type BackoffPolicy } from './backoff.js';
 import { fromWireMessage, type WireMessage } from './binary-mode.js';
 import { deadLetterTopic, InvalidEventError, type CloudEvent } from './cloud-event.js';
-import { consumerMetrics } from './events-metrics.js';
+import { consumerMetrics, trackInFlight } from './events-metrics.js';
 import { contextFromTraceparent } from './trace-context.js';
 import type { Registry } from 'prom-client';
 import type { EventTransport, ReceivedMessage, Subscription } from './transport.js';
@@ -108,7 +108,7 @@ export async function startEventConsumer(options: ConsumerOptions): Promise<Subs
   const subscription = await options.transport.subscribe({
     group: options.group,
     topics: options.topics,
-    onMessage,
+    onMessage: options.metrics ? trackInFlight(options.metrics, options.group, onMessage) : onMessage,
     fromBeginning: options.fromBeginning ?? true,
   });
   return {

@@ -3,6 +3,7 @@
 import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
 import type { Knex } from 'knex';
 import { OUTBOX_TABLE } from './outbox.js';
+import type { ReceivedMessage } from './transport.js';
 
 function once<T>(registry: Registry, name: string, make: () => T): T {
   return (registry.getSingleMetric(name) as T | undefined) ?? make();
@@ -75,5 +76,57 @@ export function consumerMetrics(registry: Registry): ConsumerMetrics {
         registers: [registry],
       }),
     ),
+  };
+}
+
+type OnMessage = (message: ReceivedMessage) => Promise<void>;
+/** Per `topic\0group`: the time (ms) each in-flight event counts its age from. */
+type InFlight = Map<string, Set<{ since: number }>>;
+
+const inFlightByRegistry = new WeakMap<Registry, InFlight>();
+
+/** The registry's in-flight table, with the gauge that reads it when scraped (created with the first consumer). */
+function inFlightTable(registry: Registry, now: () => number): InFlight {
+  const existing = inFlightByRegistry.get(registry);
+  if (existing) return existing;
+  const table: InFlight = new Map();
+  inFlightByRegistry.set(registry, table);
+  once(registry, 'event_consumer_oldest_in_flight_seconds', () =>
+    new Gauge({
+      name: 'event_consumer_oldest_in_flight_seconds',
+      help: 'Age of the oldest event still inside a handler, 0 when none is (a stuck consumer)',
+      labelNames: ['topic', 'group'] as const,
+      registers: [registry],
+      collect() {
+        for (const [key, entries] of table) {
+          const [topic, group] = key.split('\0');
+          const oldest = entries.size ? Math.min(...[...entries].map((e) => e.since)) : now();
+          this.set({ topic, group }, Math.max(0, now() - oldest) / 1000);
+        }
+      },
+    }),
+  );
+  return table;
+}
+
+/**
+ * Wraps a consumer's message callback so a scrape sees `event_consumer_oldest_in_flight_seconds`: the age of the
+ * oldest event still inside a handler (retries and backoff included). The lag histogram only moves when a handler
+ * finishes, so a handler stuck on one event (which holds its whole partition) shows nothing there; this gauge grows.
+ * Age counts from the event's `ce_time` (when it was written), or from receipt when that header is unreadable.
+ */
+export function trackInFlight(registry: Registry, group: string, onMessage: OnMessage, now: () => number = Date.now): OnMessage {
+  const table = inFlightTable(registry, now);
+  return async (message) => {
+    const key = `${message.topic}\0${group}`;
+    const written = Date.parse(message.headers.ce_time ?? '');
+    const entry = { since: Number.isFinite(written) ? written : now() };
+    const entries = table.get(key) ?? new Set();
+    table.set(key, entries.add(entry));
+    try {
+      await onMessage(message);
+    } finally {
+      entries.delete(entry);
+    }
   };
 }
