@@ -71,7 +71,20 @@ export const serviceRegistry: readonly ServiceSpec[] = [
     database: true,
   },
   { name: 'notification', tier: 'core', dir: 'services-core/notification', ports: { http: 8009, grpc: 9009 }, calls: ['auth'], consumes: [], database: true },
-  { name: 'search', tier: 'core', dir: 'services-core/search', ports: { http: 8010, grpc: 9010 }, calls: ['auth'], consumes: [], database: true },
+  {
+    name: 'search',
+    tier: 'core',
+    dir: 'services-core/search',
+    ports: { http: 8010, grpc: 9010 },
+    // catalog: RebuildIndex reads its HTTP API.
+    calls: ['auth', 'catalog'],
+    consumes: [
+      'catalog.product.created', 'catalog.product.updated', 'catalog.product.deleted', 'catalog.product.restored',
+      'catalog.category.created', 'catalog.category.updated', 'catalog.category.deleted',
+      'pricing.price.changed', 'warehouse.stock.changed', 'review.rating.changed',
+    ],
+    database: true,
+  },
   // Last: the front door, so it is ready only when what it fronts is.
   { name: 'gateway', tier: 'core', dir: 'services-core/gateway', ports: { http: 8080 }, calls: ['auth', 'catalog', 'customer', ...CORE_UPSTREAMS], consumes: [], database: false, edge: true },
 ];

@@ -9,6 +9,8 @@ export const searchEnv = baseEnv.extend(eventsEnv.shape).extend({
   GRPC_HOST: z.string().default('0.0.0.0'),
   /** How long in-flight calls may finish after SIGTERM. */
   SHUTDOWN_DRAIN_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
+  /** The catalog's HTTP API, read by RebuildIndex; without it a rebuild answers UNAVAILABLE (events still feed the index). */
+  CATALOG_URL: z.url().optional(),
 });
 
 export type SearchConfig = z.infer<typeof searchEnv>;

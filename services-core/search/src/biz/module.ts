@@ -1,7 +1,11 @@
-// The use cases; they depend only on the ports bound by the data module.
+// The use cases; they depend only on the ports bound by the data module and the container.
 import { ContainerModule } from 'inversify';
-import { CreateExampleUseCase } from './create-example.js';
+import { RebuildIndexUseCase } from './rebuild-index.js';
+import { SearchProductsUseCase } from './search-products.js';
+import { UpdateIndexUseCase } from './update-index.js';
 
 export const bizModule = new ContainerModule(({ bind }) => {
-  bind(CreateExampleUseCase).toSelf().inSingletonScope();
+  bind(UpdateIndexUseCase).toSelf().inSingletonScope();
+  bind(SearchProductsUseCase).toSelf().inSingletonScope();
+  bind(RebuildIndexUseCase).toSelf().inSingletonScope();
 });

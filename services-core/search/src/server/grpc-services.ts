@@ -1,10 +1,12 @@
 // What the gRPC port serves and who may call each method: the service's table of contents.
 import { grpcService, type GrpcServiceRegistration, type MethodAccess } from '@ecommerce/common/grpc';
 import { SearchServiceService } from '@ecommerce/proto/search/v1/search';
-import { SearchGrpcService } from '../service/example-service.js';
+import { SearchGrpcService } from '../service/search-service.js';
 
 const STAFF: MethodAccess = ['staff', 'admin'];
 
 export const searchServiceRegistration: GrpcServiceRegistration = grpcService(SearchServiceService, SearchGrpcService, {
-  createExample: STAFF,
+  searchProducts: 'public',
+  autocomplete: 'public',
+  rebuildIndex: STAFF,
 });

@@ -1,6 +1,6 @@
 // gRPC handlers: proto <-> biz.
 import { ContainerModule } from 'inversify';
-import { SearchGrpcService } from './example-service.js';
+import { SearchGrpcService } from './search-service.js';
 
 export const serviceModule = new ContainerModule(({ bind }) => {
   bind(SearchGrpcService).toSelf().inSingletonScope();

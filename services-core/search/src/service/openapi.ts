@@ -8,7 +8,9 @@ import { searchServiceRegistration } from '../server/grpc-services.js';
 import * as schemas from './request-schemas.js';
 
 const requests: { [K in keyof typeof SearchServiceService]: z.ZodObject | undefined } = {
-  createExample: schemas.createExampleRequest,
+  searchProducts: schemas.searchProductsRequest,
+  autocomplete: schemas.autocompleteRequest,
+  rebuildIndex: schemas.rebuildIndexRequest,
 };
 
 export const searchOpenApi = rpcOpenApiFragment('search', searchServiceRegistration as Parameters<typeof rpcOpenApiFragment>[1], requests);
