@@ -59,12 +59,12 @@ export interface SearchQuery {
 const FIXED_FACETS = new Set(['category', 'brand', 'price', 'in_stock', 'rating']);
 const ATTRIBUTE_KEY = /^[^\s:][^:]{0,99}$/;
 
-/** Throws ValidationError naming `facets[i]` for a facet that does not exist. */
+/** Throws ValidationError naming `facets.<i>` for a facet that does not exist. */
 export function assertFacetNames(names: string[]): FacetName[] {
   const violations = names.flatMap((name, i) => {
     if (FIXED_FACETS.has(name)) return [];
     if (name.startsWith('attribute.') && ATTRIBUTE_KEY.test(name.slice('attribute.'.length))) return [];
-    return [{ field: `facets[${i}]`, message: `unknown facet "${name.slice(0, 50)}"; known: category, brand, price, in_stock, rating, attribute.<key>` }];
+    return [{ field: `facets.${i}`, message: `unknown facet "${name.slice(0, 50)}"; known: category, brand, price, in_stock, rating, attribute.<key>` }];
   });
   if (violations.length > 0) throw new ValidationError(violations);
   return [...new Set(names)] as FacetName[];
@@ -77,7 +77,7 @@ export function groupAttributeFilters(pairs: string[]): AttributeFilter[] {
     const at = pair.indexOf(':');
     const key = pair.slice(0, at);
     if (at <= 0 || !ATTRIBUTE_KEY.test(key) || at === pair.length - 1) {
-      throw new ValidationError([{ field: `attributes[${i}]`, message: 'must be "key:value"' }]);
+      throw new ValidationError([{ field: `attributes.${i}`, message: 'must be "key:value"' }]);
     }
     byKey.set(key, [...(byKey.get(key) ?? []), pair.slice(at + 1)]);
   });
