@@ -74,8 +74,23 @@ function services() {
     jaeger: { image: 'jaegertracing/jaeger:2.11.0', ports: ['16686:16686'] },
     prometheus: {
       image: 'prom/prometheus:v3.7.3',
-      volumes: ['./observability/prometheus/prometheus.yml:/etc/prometheus/prometheus.yml:ro'],
+      volumes: [
+        './observability/prometheus/prometheus.yml:/etc/prometheus/prometheus.yml:ro',
+        // Alert and recording rules (scripts/observability/generate.mjs), loaded by rule_files below.
+        './observability/prometheus/rules:/etc/prometheus/rules:ro',
+      ],
       ports: ['9090:9090'],
+    },
+    // Grafana with the Prometheus data source and the per-tier dashboards provisioned (observability/grafana/).
+    grafana: {
+      image: 'grafana/grafana:12.2.1',
+      environment: { GF_AUTH_ANONYMOUS_ENABLED: 'true', GF_AUTH_ANONYMOUS_ORG_ROLE: 'Viewer' },
+      volumes: [
+        './observability/grafana/provisioning:/etc/grafana/provisioning:ro',
+        './observability/grafana/dashboards:/var/lib/grafana/dashboards/ecommerce:ro',
+      ],
+      depends_on: ['prometheus'],
+      ports: ['3000:3000'],
     },
   };
   for (const spec of serviceRegistry) {
@@ -123,7 +138,7 @@ function prometheus() {
     stringify(
       {
         global: { scrape_interval: '15s', evaluation_interval: '15s' },
-        rule_files: [],
+        rule_files: ['rules/*.yml'],
         scrape_configs: serviceRegistry.map((spec) => ({ job_name: spec.name, metrics_path: '/metrics', static_configs: [{ targets: [`${spec.name}:${spec.ports.http}`], labels: { tier: spec.tier } }] })),
       },
       { lineWidth: 0, aliasDuplicateObjects: false },
