@@ -15,7 +15,7 @@ export default defineConfig({
   test: {
     include: canary
       ? ['packages/common/test/canary/*.canary.ts']
-      : ['packages/*/src/**/*.test.ts', 'packages/*/test/**/*.test.ts', 'services-*/*/test/**/*.test.ts', 'runner/test/**/*.test.ts'],
+      : ['packages/*/src/**/*.test.ts', 'packages/*/test/**/*.test.ts', 'services-*/*/test/**/*.test.ts', 'runner/test/**/*.test.ts', 'bench/test/**/*.test.ts'],
     globalSetup: ['packages/common/src/testing/postgres-global-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,

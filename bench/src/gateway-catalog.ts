@@ -1,56 +1,69 @@
-// Catalog list (1,000 products, real PostgreSQL) through the gateway against the catalog directly, in the same
-// run: what the front door (edge auth check, rate limit, breaker, streaming proxy) costs per request.
-import { startCatalog } from '@ecommerce/catalog';
+// The gateway (edge auth check, rate limit, breaker, streaming proxy) on a public GET, each server in its own
+// process and the load from autocannon's: in front of a bare in-memory upstream against a bare node:http reverse
+// proxy in front of the same upstream (what the gateway's proxying costs over the floor), and in front of the
+// catalog (1,000 products, real PostgreSQL) against the catalog directly (what the front door costs a request).
 import { seedProducts } from '@ecommerce/catalog/seed';
 import { createDatabase } from '@ecommerce/common/db';
 import { migrateUp } from '@ecommerce/common/migrate';
-import { startGateway } from '@ecommerce/gateway';
 import { withBenchPostgres } from './bench-postgres.js';
-import { startBareServer } from './catalog-http.js';
-import { formatLoad, httpLoad } from './http-load.js';
+import { expectSameBody } from './catalog-http.js';
+import type { Results } from './measure/results.js';
+import { formatMeasured, measureRounds } from './measure/rounds.js';
+import { benchSettings } from './measure/settings.js';
+import { httpSubject } from './measure/subjects.js';
+import { startServiceProcess } from './process/grpc-servers.js';
+import { startHttpProxyProcess, startStaticHttpProcess } from './process/http-servers.js';
+import type { ServerProcess } from './process/server-process.js';
 import { repoPath } from './repo-path.js';
 
 const PRODUCTS = 1_000;
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
-const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
+const PATH = '/api/v1/products?limit=20';
 
-export async function runGatewayCatalogBench(): Promise<void> {
+export async function runGatewayCatalogBench(results: Results): Promise<void> {
   await withBenchPostgres('gateway_bench', async (databaseUrl) => {
     await migrateUp({ databaseUrl, service: 'catalog', dir: repoPath('migrations/catalog'), out: () => {} });
     const db = createDatabase({ url: databaseUrl, schema: 'catalog' });
     await seedProducts(db, PRODUCTS);
     await db.destroy();
 
-    const quiet = { HTTP_PORT: '0', HTTP_HOST: '127.0.0.1', LOG_LEVEL: 'silent' };
-    const catalog = await startCatalog({ ...process.env, ...quiet, DATABASE_URL: databaseUrl });
-    const catalogUrl = catalog.urls.http!;
-    // The limiter stays in the path (it is part of the cost) with a budget the benchmark cannot exhaust.
-    const gateway = await startGateway({ ...process.env, ...quiet, CATALOG_URL: catalogUrl, RATE_LIMIT_PER_MINUTE: '1000000' });
-    const gatewayUrl = gateway.urls.http!;
-    const path = '/api/v1/products?limit=20';
-    const direct = await fetch(`${catalogUrl}${path}`).then((r) => r.text());
-    if (direct !== (await fetch(`${gatewayUrl}${path}`).then((r) => r.text()))) throw new Error('the gateway answered something else than the catalog');
-    // The same gateway code in front of a server answering from memory: what the gateway alone can carry.
-    const bare = await startBareServer(direct);
-    const gatewayToBare = await startGateway({ ...process.env, ...quiet, CATALOG_URL: bare.url, RATE_LIMIT_PER_MINUTE: '1000000' });
+    const servers: ServerProcess[] = [];
+    const started = async (p: Promise<ServerProcess>) => {
+      const server = await p;
+      servers.push(server);
+      return server.urls.http!;
+    };
     try {
-      const settings = { seconds: SECONDS, connections: CONNECTIONS };
-      const viaCatalog = await httpLoad({ ...settings, url: `${catalogUrl}${path}` });
-      const viaGateway = await httpLoad({ ...settings, url: `${gatewayUrl}${path}` });
-      const gatewayAlone = await httpLoad({ ...settings, url: `${gatewayToBare.urls.http}${path}` });
-      console.log(`GET ${path}, ${PRODUCTS} products seeded, ${CONNECTIONS} connections, ${SECONDS} s each; gateway and catalog share one process, as in make dev`);
-      console.log(formatLoad('catalog directly', viaCatalog));
-      console.log(formatLoad('through the gateway', viaGateway));
-      console.log(formatLoad('gateway to a bare in-memory server', gatewayAlone));
-      console.log(
-        `gateway overhead: throughput ${(viaGateway.requestsPerSecond / viaCatalog.requestsPerSecond).toFixed(3)} of direct, ` +
-          `p50 +${(viaGateway.p50Ms - viaCatalog.p50Ms).toFixed(1)} ms, p99 ${(viaGateway.p99Ms / Math.max(viaCatalog.p99Ms, 0.001)).toFixed(2)}x`,
+      const quiet = { HTTP_PORT: '0', HTTP_HOST: '127.0.0.1', LOG_LEVEL: 'silent' };
+      // The limiter stays in the path (it is part of the cost) with a budget the benchmark cannot exhaust.
+      const gatewayEnv = (upstream: string) => ({ ...quiet, CATALOG_URL: upstream, RATE_LIMIT_PER_MINUTE: '100000000' });
+      const catalog = await started(startServiceProcess('catalog', { ...quiet, DATABASE_URL: databaseUrl }));
+      const body = await (await fetch(`${catalog}${PATH}`)).text();
+      const upstream = await started(startStaticHttpProcess(body));
+      const bareProxy = await started(startHttpProxyProcess(upstream));
+      const gatewayToUpstream = await started(startServiceProcess('gateway', gatewayEnv(upstream)));
+      const gatewayToCatalog = await started(startServiceProcess('gateway', gatewayEnv(catalog)));
+      await expectSameBody('the bare reverse proxy', `${bareProxy}${PATH}`, body);
+      await expectSameBody('the gateway to the bare upstream', `${gatewayToUpstream}${PATH}`, body);
+      await expectSameBody('the gateway to the catalog', `${gatewayToCatalog}${PATH}`, body);
+
+      console.log(`GET ${PATH} (public, no token), ${benchSettings.connections} connections, ${benchSettings.rounds} rounds of ${benchSettings.seconds} s; gateway, upstream and catalog each in their own process`);
+      const measured = await measureRounds(
+        [
+          httpSubject('gateway -> bare upstream', `${gatewayToUpstream}${PATH}`),
+          httpSubject('bare node:http proxy -> bare upstream', `${bareProxy}${PATH}`),
+          httpSubject('bare upstream directly', `${upstream}${PATH}`),
+          httpSubject('gateway -> catalog', `${gatewayToCatalog}${PATH}`),
+          httpSubject('catalog directly', `${catalog}${PATH}`),
+        ],
+        benchSettings.rounds,
       );
+      for (const m of measured) console.log(formatMeasured(m));
+      const [viaGateway, viaBareProxy, direct, gatewayCatalog, catalogDirect] = measured as [never, never, never, never, never];
+      results.compare('gateway proxying a public GET vs bare node:http proxy', viaGateway, viaBareProxy, 0.6);
+      results.compare('bare node:http proxy vs its upstream directly', viaBareProxy, direct);
+      results.compare('catalog through the gateway vs catalog directly', gatewayCatalog, catalogDirect, 0.7);
     } finally {
-      await gatewayToBare.stop();
-      await new Promise((r) => bare.server.close(r));
-      await gateway.stop();
-      await catalog.stop();
+      await Promise.all(servers.map((s) => s.stop()));
     }
   });
 }

@@ -1,6 +1,10 @@
-// `make bench`: runs every benchmark in turn and prints its figures. `make bench ONLY=http` runs those whose
-// name contains the filter.
+// `make bench`: runs every benchmark in turn, prints its figures, then a table of every comparison, and writes them
+// as JSON to BENCH_JSON (default bench/results/latest.json). `make bench ONLY=http` runs those whose name contains
+// the filter.
+import { formatTable, Results, resultsFile, writeResults } from './measure/results.js';
+import { benchSettings } from './measure/settings.js';
 import { benchmarks } from './registry.js';
+import { repoPath } from './repo-path.js';
 
 const only = process.env.ONLY ?? process.argv[2];
 const selected = benchmarks.filter((b) => !only || b.name.includes(only));
@@ -8,7 +12,15 @@ if (selected.length === 0) {
   process.stderr.write(`no benchmark matches "${only}"; known: ${benchmarks.map((b) => b.name).join(', ')}\n`);
   process.exit(2);
 }
+const jsonPath = process.env.BENCH_JSON || repoPath('bench/results/latest.json');
+const results = new Results();
+const write = () => writeResults(jsonPath, resultsFile(results.entries, { ...benchSettings, only: only ?? null }));
 for (const bench of selected) {
   process.stdout.write(`\n## ${bench.name}\n`);
-  await bench.run();
+  results.startBench(bench.name);
+  await bench.run(results);
+  await write(); // after each bench, so a later failure keeps what was measured
 }
+await write();
+if (results.entries.length > 0) process.stdout.write(`\n## summary (medians of ${benchSettings.rounds} rounds; ratios against baselines measured in the same run)\n${formatTable(results.entries)}\n`);
+process.stdout.write(`\nfigures written to ${jsonPath}\n`);
