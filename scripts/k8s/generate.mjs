@@ -1,13 +1,16 @@
 #!/usr/bin/env node
 // Generates k8s/base from the service registry (runner/src/registry.ts) and the event catalog (proto/events/v1):
 // per service a ConfigMap, Deployment, Service, HorizontalPodAutoscaler, PodDisruptionBudget, NetworkPolicy and
-// migration Job; Kafka (Strimzi) with a KafkaTopic per topic and its dead-letter topic; PostgreSQL (CloudNativePG).
+// migration Job; Kafka (Strimzi) with a KafkaTopic per topic and its dead-letter topic; PostgreSQL (CloudNativePG)
+// with a PgBouncer Pooler. Replicas, autoscaling, database pools, partitions and memory come from the capacity plan
+// (scripts/k8s/capacity.mjs, explained in docs/capacity.md).
 // The overlays in k8s/overlays are hand-written patches over this base. `--check` compares instead of writing
 // (CI fails when the registry changed and the manifests were not regenerated). Needs `make build` first.
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { stringify } from 'yaml';
+import { DLQ_PARTITIONS, HPA_CPU_TARGET, POD_MEMORY, POOLER, POSTGRES_MAX_CONNECTIONS, partitionsFor, scalingOf } from './capacity.mjs';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const { serviceRegistry } = await import(path.join(repo, 'runner/dist/registry.js'));
@@ -17,6 +20,7 @@ const { serviceSchema } = await import(path.join(repo, 'packages/common/dist/db/
 const PART_OF = 'ecommerce';
 const KAFKA_CLUSTER = 'shop-kafka';
 const POSTGRES_CLUSTER = 'shop-postgres';
+const POOLER_NAME = `${POSTGRES_CLUSTER}-pooler-rw`;
 /** Longer than a service's drain (SHUTDOWN_DRAIN_MS, 10 s by default) plus closing its pools and consumers. */
 const TERMINATION_GRACE_SECONDS = 30;
 const RUNTIME_USER = 10001;
@@ -48,6 +52,7 @@ function configMap(spec) {
     if (callee.ports.grpc) data[`${callee.name.toUpperCase()}_GRPC_ADDRESS`] = `${callee.name}:${callee.ports.grpc}`;
   }
   if (spec.name === 'gateway') data.TRUST_PROXY_HOPS = '1';
+  if (spec.database) data.DATABASE_POOL_MAX = String(scalingOf(spec.name).databasePool);
   return { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: `${spec.name}-config`, labels: labels(spec.name) }, data };
 }
 
@@ -81,7 +86,7 @@ function deployment(spec) {
     kind: 'Deployment',
     metadata: { name: spec.name, labels: labels(spec.name) },
     spec: {
-      replicas: 2,
+      replicas: scalingOf(spec.name).hpa.min,
       revisionHistoryLimit: 5,
       selector: { matchLabels: selector(spec.name) },
       strategy: { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: 0, maxSurge: 1 } },
@@ -102,7 +107,7 @@ function deployment(spec) {
               readinessProbe,
               livenessProbe: { httpGet: { path: '/healthz', port: 'http' }, periodSeconds: 10, failureThreshold: 3 },
               startupProbe: { httpGet: { path: '/healthz', port: 'http' }, periodSeconds: 2, failureThreshold: 30 },
-              resources: { requests: { cpu: '100m', memory: '160Mi' }, limits: { memory: '512Mi' } },
+              resources: podResources(spec),
               securityContext: containerSecurity,
               volumeMounts: [{ name: 'tmp', mountPath: '/tmp' }],
             },
@@ -112,6 +117,11 @@ function deployment(spec) {
       },
     },
   };
+}
+
+/** CPU as the capacity plan counts a replica; memory from make up's resident set sizes. */
+function podResources(spec) {
+  return { requests: { cpu: scalingOf(spec.name).cpuRequest, memory: POD_MEMORY.request }, limits: { memory: POD_MEMORY.limit } };
 }
 
 function service(spec) {
@@ -126,9 +136,9 @@ function autoscaler(spec) {
     metadata: { name: spec.name, labels: labels(spec.name) },
     spec: {
       scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: spec.name },
-      minReplicas: 2,
-      maxReplicas: 6,
-      metrics: [{ type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: 70 } } }],
+      minReplicas: scalingOf(spec.name).hpa.min,
+      maxReplicas: scalingOf(spec.name).hpa.max,
+      metrics: [{ type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: HPA_CPU_TARGET } } }],
     },
   };
 }
@@ -216,8 +226,8 @@ function kafka() {
 function topics() {
   const names = [...new Set(Object.values(eventCatalog).map((e) => e.topic))].sort();
   return names.flatMap((topic) => [
-    kafkaTopic(topic, { partitions: 6, config: { 'retention.ms': 7 * 86_400_000, 'cleanup.policy': 'delete' } }),
-    kafkaTopic(`${topic}.dlq`, { partitions: 1, config: { 'retention.ms': 30 * 86_400_000, 'cleanup.policy': 'delete' } }),
+    kafkaTopic(topic, { partitions: partitionsFor(topic), config: { 'retention.ms': 7 * 86_400_000, 'cleanup.policy': 'delete' } }),
+    kafkaTopic(`${topic}.dlq`, { partitions: DLQ_PARTITIONS, config: { 'retention.ms': 30 * 86_400_000, 'cleanup.policy': 'delete' } }),
   ]);
 }
 
@@ -241,16 +251,29 @@ function postgres() {
         instances: 3,
         imageName: 'ghcr.io/cloudnative-pg/postgresql:18',
         storage: { size: '50Gi' },
-        postgresql: { parameters: { max_connections: '400', timezone: 'UTC' } },
+        postgresql: { parameters: { max_connections: String(POSTGRES_MAX_CONNECTIONS), timezone: 'UTC' } },
         // One database, one schema per service (each service's migrations create its own).
         bootstrap: { initdb: { database: 'app', owner: 'app', postInitApplicationSQL: schemas.map((schema) => `CREATE SCHEMA IF NOT EXISTS "${schema}" AUTHORIZATION app;`) } },
         monitoring: { enablePodMonitor: true },
       },
     },
+    // PgBouncer in transaction mode in front of the primary (docs/capacity.md: why, its sizes, and what the
+    // services must not rely on through it).
+    {
+      apiVersion: 'postgresql.cnpg.io/v1',
+      kind: 'Pooler',
+      metadata: { name: POOLER_NAME },
+      spec: {
+        cluster: { name: POSTGRES_CLUSTER },
+        instances: POOLER.instances,
+        type: 'rw',
+        pgbouncer: { poolMode: POOLER.poolMode, parameters: { default_pool_size: String(POOLER.defaultPoolSize), max_client_conn: String(POOLER.maxClientConn) } },
+      },
+    },
   ];
 }
 
-/** Ingress to PostgreSQL only from the services with a database and their migration Jobs, and from the operator. */
+/** Ingress to PostgreSQL and its pooler only from the services with a database and their migration Jobs, and from the operator. */
 function platformPolicies() {
   const withDatabase = serviceRegistry.filter((s) => s.database).map((s) => s.name);
   return [
@@ -265,6 +288,20 @@ function platformPolicies() {
         ingress: [
           { from: [{ podSelector: { matchExpressions: [{ key: 'app.kubernetes.io/name', operator: 'In', values: withDatabase }] } }], ports: [{ port: 5432, protocol: 'TCP' }] },
           { from: [{ podSelector: { matchLabels: { 'cnpg.io/cluster': POSTGRES_CLUSTER } } }] },
+          { from: [{ podSelector: { matchLabels: { 'cnpg.io/poolerName': POOLER_NAME } } }], ports: [{ port: 5432, protocol: 'TCP' }] },
+          { from: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'cnpg-system' } } }] },
+        ],
+      },
+    },
+    {
+      apiVersion: 'networking.k8s.io/v1',
+      kind: 'NetworkPolicy',
+      metadata: { name: 'postgres-pooler' },
+      spec: {
+        podSelector: { matchLabels: { 'cnpg.io/poolerName': POOLER_NAME } },
+        policyTypes: ['Ingress'],
+        ingress: [
+          { from: [{ podSelector: { matchExpressions: [{ key: 'app.kubernetes.io/name', operator: 'In', values: withDatabase }] } }], ports: [{ port: 5432, protocol: 'TCP' }] },
           { from: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'cnpg-system' } } }] },
         ],
       },

@@ -1,15 +1,15 @@
 #!/usr/bin/env node
 // Validates the operator resources of rendered manifests (Strimzi's Kafka, KafkaNodePool and KafkaTopic,
-// CloudNativePG's Cluster) against their CRD schemas, offline, from the npm kubernetes-models packages; the
+// CloudNativePG's Cluster and Pooler) against their CRD schemas, offline, from the npm kubernetes-models packages; the
 // built-in kinds are kubernetes-validate's job. Usage: validate-custom-resources.mjs rendered.yaml
 import { readFileSync } from 'node:fs';
-import { Cluster } from '@kubernetes-models/cloudnative-pg/postgresql.cnpg.io/v1';
+import { Cluster, Pooler } from '@kubernetes-models/cloudnative-pg/postgresql.cnpg.io/v1';
 import { Kafka, KafkaNodePool, KafkaTopic } from '@kubernetes-models/strimzi-kafka-operator/kafka.strimzi.io/v1beta2';
 import { parseAllDocuments } from 'yaml';
 
 const models = {
   'kafka.strimzi.io/v1beta2': { Kafka, KafkaNodePool, KafkaTopic },
-  'postgresql.cnpg.io/v1': { Cluster },
+  'postgresql.cnpg.io/v1': { Cluster, Pooler },
 };
 const file = process.argv[2];
 const failures = [];
