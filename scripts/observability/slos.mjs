@@ -5,8 +5,8 @@
 /** Routes that are probes, not traffic: they are measured, but no objective counts them. */
 export const PROBE_ROUTES = '/healthz|/readyz|/metrics';
 
-/** gRPC codes that are the server's failure, not the caller's (INVALID_ARGUMENT, NOT_FOUND ... are answers). */
-export const GRPC_SERVER_ERRORS = 'INTERNAL|UNKNOWN|UNAVAILABLE|DEADLINE_EXCEEDED|DATA_LOSS|RESOURCE_EXHAUSTED';
+/** gRPC codes that are the server's failure, not the caller's (INVALID_ARGUMENT, NOT_FOUND, RESOURCE_EXHAUSTED: a rate limit ... are answers). */
+export const GRPC_SERVER_ERRORS = 'INTERNAL|UNKNOWN|UNAVAILABLE|DEADLINE_EXCEEDED|DATA_LOSS';
 
 /** Share of requests that may fail over 30 days: 99.9 % succeed. */
 export const ERROR_BUDGET = 0.001;
