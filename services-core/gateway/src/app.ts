@@ -12,7 +12,7 @@ import {
   requestId,
   type JwtVerifier,
   type RateLimitRule,
-  type RateLimitStore,
+  type RequestLimiter,
 } from '@ecommerce/common/http';
 import type { Logger } from '@ecommerce/common/logger';
 import type { ServiceMetrics } from '@ecommerce/common/observability';
@@ -83,7 +83,7 @@ export function createGatewayApp(container: Container): GatewayApp {
   app.use(
     '/api',
     rateLimit({
-      store: container.get<RateLimitStore>(TOKENS.RateLimitStore),
+      limiter: container.get<RequestLimiter>(TOKENS.RateLimiter),
       ruleFor: (req) => rateRule(config, req.originalUrl.startsWith('/api/v1/auth') ? 'auth' : 'default'),
     }),
   );

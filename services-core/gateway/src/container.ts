@@ -1,8 +1,8 @@
 // The one place that knows the whole graph: what main.ts opened (config, logger, metrics, verifier, clock, rate
-// store, descriptor registry) plus what the gateway derives from it (routes, upstreams, clients, breakers, docs).
+// limiter, descriptor registry) plus what the gateway derives from it (routes, upstreams, clients, breakers, docs).
 import 'reflect-metadata';
 import type { FileRegistry } from '@bufbuild/protobuf';
-import type { JwtVerifier, RateLimitStore } from '@ecommerce/common/http';
+import type { JwtVerifier, RequestLimiter } from '@ecommerce/common/http';
 import type { Logger } from '@ecommerce/common/logger';
 import type { ServiceMetrics } from '@ecommerce/common/observability';
 import { Container } from 'inversify';
@@ -22,7 +22,7 @@ export interface Infrastructure {
   metrics: ServiceMetrics;
   verifier: JwtVerifier;
   clock: Clock;
-  rateLimitStore: RateLimitStore;
+  rateLimiter: RequestLimiter;
   registry: FileRegistry;
 }
 
@@ -33,7 +33,7 @@ export function createContainer(infra: Infrastructure): Container {
   container.bind(TOKENS.Metrics).toConstantValue(infra.metrics);
   container.bind(TOKENS.JwtVerifier).toConstantValue(infra.verifier);
   container.bind(TOKENS.Clock).toConstantValue(infra.clock);
-  container.bind(TOKENS.RateLimitStore).toConstantValue(infra.rateLimitStore);
+  container.bind(TOKENS.RateLimiter).toConstantValue(infra.rateLimiter);
   container.bind(TOKENS.Registry).toConstantValue(infra.registry);
 
   const allBindings = readHttpBindings(infra.registry);

@@ -1,7 +1,7 @@
 // The gateway: the REST front door (8080). Started through the kit's one composition root, as a process
 // (`node dist/main.js`) or hosted by the embedded runner and the tests (`startGateway`). It owns no data, so it
-// opens no database and no event transport: only its rate-limit store and its HTTP server.
-import { createRateLimitStore, startHttpServer } from '@ecommerce/common/http';
+// opens no database and no event transport: only its rate limiter and its HTTP server.
+import { createRequestLimiter, startHttpServer } from '@ecommerce/common/http';
 import { runService, runServiceMain, type RunningService, type ServiceDefinition, type SharedResources } from '@ecommerce/common/lifecycle';
 import { readDescriptorSet } from '@ecommerce/proto/descriptors';
 import { createGatewayApp } from './app.js';
@@ -28,8 +28,8 @@ export function gatewayService(overrides: GatewayOverrides = {}): ServiceDefinit
     env: gatewayEnv,
     async start(ctx) {
       const { config, env, logger } = ctx;
-      const rateLimitStore = createRateLimitStore({ redisUrl: config.REDIS_URL, prefix: 'gateway' });
-      ctx.onStop(() => rateLimitStore.close());
+      const rateLimiter = createRequestLimiter({ redisUrl: config.REDIS_URL, prefix: 'gateway' });
+      ctx.onStop(() => rateLimiter.close());
       const container = createContainer({
         config,
         // Upstream locations are read by name from the raw environment (see upstream-directory.ts).
@@ -38,7 +38,7 @@ export function gatewayService(overrides: GatewayOverrides = {}): ServiceDefinit
         metrics: ctx.metrics,
         verifier: edgeVerifier(config, env, logger),
         clock: overrides.clock ?? Date.now,
-        rateLimitStore,
+        rateLimiter,
         registry: registryFromDescriptorSet(overrides.descriptorSet ?? readDescriptorSet()),
       });
       const gateway = createGatewayApp(container);

@@ -10,7 +10,7 @@ export const TOKENS = {
   Upstreams: Symbol.for('gateway.Upstreams'),
   Invoker: Symbol.for('gateway.Invoker'),
   Breakers: Symbol.for('gateway.Breakers'),
-  RateLimitStore: Symbol.for('gateway.RateLimitStore'),
+  RateLimiter: Symbol.for('gateway.RateLimiter'),
   OpenApi: Symbol.for('gateway.OpenApi'),
 } as const;
 

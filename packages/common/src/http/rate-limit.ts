@@ -1,7 +1,10 @@
-// Fixed-window rate limiting for Express: a counter per (bucket, client) in Redis when REDIS_URL is set (shared by
-// every replica), in memory otherwise. Over the limit -> 429 RESOURCE_EXHAUSTED with Retry-After.
+// Rate limiting for Express. The request limiter (rateLimit middleware) counts a sliding window over
+// rate-limiter-flexible's atomic expiring counters: in Redis when REDIS_URL is set (shared by every replica), in
+// memory otherwise. Over the limit -> 429 RESOURCE_EXHAUSTED with Retry-After and RateLimit-* headers.
+// The fixed-window RateLimitStore below is the plain attempt counter the auth service's use cases count with.
 import type { Request, RequestHandler } from 'express';
 import { Redis } from 'ioredis';
+import { RateLimiterMemory, RateLimiterRedis, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { AppError } from '../errors/app-error.js';
 
 export interface RateLimitHit {
@@ -11,6 +14,7 @@ export interface RateLimitHit {
   resetMs: number;
 }
 
+/** Fixed-window attempt counters (the auth service's per-account and per-address attempt limits). */
 export interface RateLimitStore {
   hit(key: string, windowMs: number): Promise<RateLimitHit>;
   close(): Promise<void>;
@@ -84,8 +88,93 @@ export interface RateLimitRule {
   windowMs: number;
 }
 
+export interface RateLimitDecision {
+  allowed: boolean;
+  /** Requests counted in the window, this one included when it was allowed. */
+  count: number;
+  /** Milliseconds until the oldest counted requests leave the window and make room. */
+  resetMs: number;
+}
+
+/** Decides whether one more request of a client fits its rule; refused requests are not counted. */
+export interface RequestLimiter {
+  take(key: string, rule: RateLimitRule): Promise<RateLimitDecision>;
+  close(): Promise<void>;
+}
+
+/**
+ * A window is cut into SLOTS slices; each slice is one rate-limiter-flexible counter (key per slice index) that
+ * expires once it can no longer count. A request is let through when the current slice plus the SLOTS before it
+ * hold fewer than the limit: those SLOTS + 1 slices always cover the whole trailing window, so no window of
+ * `windowMs` ever lets more than `limit` through (a fixed window lets up to twice that through at its edge).
+ * The price is being at most one slice (1/SLOTS of the window) stricter than the nominal rate.
+ */
+const SLOTS = 10;
+
+export class SlidingWindowLimiter implements RequestLimiter {
+  private readonly counters = new Map<string, RateLimiterAbstract>();
+
+  /** `counterFor` builds one counter store per slice duration (whole seconds its keys live). */
+  constructor(
+    private readonly counterFor: (keyPrefix: string, lifetimeSeconds: number) => RateLimiterAbstract,
+    private readonly onClose: () => Promise<void> = async () => {},
+  ) {}
+
+  async take(key: string, rule: RateLimitRule): Promise<RateLimitDecision> {
+    const slotMs = rule.windowMs / SLOTS;
+    const counter = this.counterOf(rule);
+    const now = Date.now();
+    const slot = Math.floor(now / slotMs);
+    const currentKey = `${key}:${slot}`;
+    const [current, ...earlier] = await Promise.all([
+      counter.consume(currentKey, 1),
+      ...Array.from({ length: SLOTS }, (_, i) => counter.get(`${key}:${slot - SLOTS + i}`)),
+    ]);
+    const counts = [...earlier.map((r) => r?.consumedPoints ?? 0), current.consumedPoints];
+    const count = counts.reduce((a, b) => a + b, 0);
+    // The oldest slice still holding requests stops counting once the slice SLOTS + 1 after it begins.
+    const oldestSlot = slot - SLOTS + counts.findIndex((c) => c > 0);
+    const resetMs = Math.max(1, Math.ceil((oldestSlot + SLOTS + 1) * slotMs - now));
+    if (count <= rule.limit) return { allowed: true, count, resetMs };
+    // A refused request takes no room: a client that backs off gets through as soon as the window allows.
+    await counter.reward(currentKey, 1);
+    return { allowed: false, count: count - 1, resetMs };
+  }
+
+  async close(): Promise<void> {
+    this.counters.clear();
+    await this.onClose();
+  }
+
+  private counterOf(rule: RateLimitRule): RateLimiterAbstract {
+    const id = `${rule.bucket}:${rule.windowMs}`;
+    let counter = this.counters.get(id);
+    if (!counter) {
+      counter = this.counterFor(`ratelimit:${id}`, Math.ceil((rule.windowMs * (SLOTS + 1)) / SLOTS / 1000) + 1);
+      this.counters.set(id, counter);
+    }
+    return counter;
+  }
+}
+
+/** Counters never refuse by themselves: the limiter decides from the sum over the window's slices. */
+const UNBOUNDED = Number.MAX_SAFE_INTEGER;
+
+export function createRequestLimiter(settings: { redisUrl?: string | undefined; prefix: string }): RequestLimiter {
+  if (!settings.redisUrl) {
+    return new SlidingWindowLimiter((keyPrefix, duration) => new RateLimiterMemory({ keyPrefix, points: UNBOUNDED, duration }));
+  }
+  const redis = new Redis(settings.redisUrl, { maxRetriesPerRequest: 2, lazyConnect: false, enableOfflineQueue: true });
+  return new SlidingWindowLimiter(
+    (keyPrefix, duration) => new RateLimiterRedis({ storeClient: redis, keyPrefix: `${settings.prefix}:${keyPrefix}`, points: UNBOUNDED, duration }),
+    async () => {
+      await redis.quit().catch(() => redis.disconnect());
+    },
+  );
+}
+
 export interface RateLimitSettings {
-  store: RateLimitStore;
+  limiter: RequestLimiter;
   /** The rule for a request, or undefined to leave it unlimited (probes). */
   ruleFor(req: Request): RateLimitRule | undefined;
   /** Who is counted; the client address by default. */
@@ -97,13 +186,13 @@ export function rateLimit(settings: RateLimitSettings): RequestHandler {
   return async (req, res, next) => {
     const rule = settings.ruleFor(req);
     if (!rule) return next();
-    const { count, resetMs } = await settings.store.hit(`${rule.bucket}:${clientKey(req)}`, rule.windowMs);
-    const resetSeconds = Math.max(1, Math.ceil(resetMs / 1000));
+    const { allowed, count, resetMs } = await settings.limiter.take(`${rule.bucket}:${clientKey(req)}`, rule);
+    const resetSeconds = String(Math.max(1, Math.ceil(resetMs / 1000)));
     res.setHeader('RateLimit-Limit', String(rule.limit));
     res.setHeader('RateLimit-Remaining', String(Math.max(0, rule.limit - count)));
-    res.setHeader('RateLimit-Reset', String(resetSeconds));
-    if (count > rule.limit) {
-      res.setHeader('Retry-After', String(resetSeconds));
+    res.setHeader('RateLimit-Reset', resetSeconds);
+    if (!allowed) {
+      res.setHeader('Retry-After', resetSeconds);
       throw new AppError('resource_exhausted', `rate limit of ${rule.limit} requests per ${Math.round(rule.windowMs / 1000)} s exceeded; retry in ${resetSeconds} s`);
     }
     next();
