@@ -3,12 +3,16 @@ import { ContainerModule } from 'inversify';
 import type { Knex } from '@ecommerce/common/db';
 import { serviceUnitOfWork } from '@ecommerce/common/events';
 import { eventCatalog } from '@ecommerce/proto/event-catalog';
-import { EXAMPLE_REPOSITORY, UNIT_OF_WORK } from '../biz/ports.js';
+import { CONTACT_REPOSITORY, NOTIFICATION_REPOSITORY, PREFERENCE_REPOSITORY, UNIT_OF_WORK } from '../biz/ports.js';
 import { TOKENS } from '../tokens.js';
-import { KnexExampleRepository } from './knex-example-repository.js';
+import { KnexContactRepository } from './knex-contact-repository.js';
+import { KnexNotificationRepository } from './knex-notification-repository.js';
+import { KnexPreferenceRepository } from './knex-preference-repository.js';
 
 export const dataModule = new ContainerModule(({ bind }) => {
-  bind(EXAMPLE_REPOSITORY).to(KnexExampleRepository).inSingletonScope();
+  bind(CONTACT_REPOSITORY).to(KnexContactRepository).inSingletonScope();
+  bind(PREFERENCE_REPOSITORY).to(KnexPreferenceRepository).inSingletonScope();
+  bind(NOTIFICATION_REPOSITORY).to(KnexNotificationRepository).inSingletonScope();
   bind(UNIT_OF_WORK)
     .toDynamicValue((ctx) => serviceUnitOfWork({ db: ctx.get<Knex>(TOKENS.Database), catalog: eventCatalog, service: 'notification' }))
     .inSingletonScope();

@@ -8,7 +8,12 @@ import { notificationServiceRegistration } from '../server/grpc-services.js';
 import * as schemas from './request-schemas.js';
 
 const requests: { [K in keyof typeof NotificationServiceService]: z.ZodObject | undefined } = {
-  createExample: schemas.createExampleRequest,
+  getPreferences: schemas.customerIdRequest,
+  updatePreferences: schemas.updatePreferencesRequest,
+  listNotifications: schemas.listNotificationsRequest,
+  getNotification: schemas.notificationIdRequest,
+  resendNotification: schemas.resendNotificationRequest,
+  previewTemplate: schemas.previewTemplateRequest,
 };
 
 export const notificationOpenApi = rpcOpenApiFragment('notification', notificationServiceRegistration as Parameters<typeof rpcOpenApiFragment>[1], requests);
