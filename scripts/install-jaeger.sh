@@ -12,7 +12,9 @@ if [[ -x "$root/.cache/bin/jaeger" && -f "$stamp" ]]; then
 fi
 command -v go >/dev/null || { echo "install-jaeger: go is not installed" >&2; exit 1; }
 mkdir -p "$root/.cache/bin"
-(cd "$root/scripts/jaeger" && GOFLAGS=-mod=mod go build -o "$root/.cache/bin/jaeger" github.com/jaegertracing/jaeger/cmd/jaeger)
+# Without the symbol table and DWARF (-s -w): the link, most of a build with warm caches, takes about half as long
+# and the binary is 85 MB instead of 121; a test tool needs no debugger.
+(cd "$root/scripts/jaeger" && GOFLAGS=-mod=mod go build -ldflags='-s -w' -o "$root/.cache/bin/jaeger" github.com/jaegertracing/jaeger/cmd/jaeger)
 rm -f "$root/.cache/bin/.jaeger-"*
 touch "$stamp"
 echo "install-jaeger: jaeger $version in $root/.cache/bin"
