@@ -25,6 +25,11 @@ export class RecordContactsUseCase {
     return this.contacts.upsert(tx, accountId, { email });
   }
 
+  /** Whether the id is a customer the directory knows (auth's password reset does not say whose account it is). */
+  async isCustomer(tx: Transaction, id: string): Promise<boolean> {
+    return (await this.contacts.find(id, tx)) !== undefined;
+  }
+
   orderPlaced(tx: Transaction, orderId: string, customerId: string): Promise<void> {
     return this.contacts.rememberOrder(tx, orderId, customerId);
   }

@@ -29,9 +29,10 @@ export function authHandlers(contacts: RecordContactsUseCase, requests: RequestN
     'auth.account.verification_requested': (data, ctx) =>
       // Staff accounts are invited, never registered, so a verification request is a customer's.
       mail(ctx, 'email_verification', { accountId: data.accountId, email: data.email, customer: true }, data),
-    'auth.account.password_reset_requested': (data, ctx) =>
-      // Staff reset passwords too; the directory is for customers, so only the mail is sent, to the event's address.
-      mail(ctx, 'password_reset', { accountId: data.accountId, email: data.email, customer: false }, data),
+    'auth.account.password_reset_requested': async (data, ctx) =>
+      // Staff reset passwords too: a customer's reset is filed under (and in the locale of) the customer; a staff
+      // member's goes only to the event's address.
+      mail(ctx, 'password_reset', { accountId: data.accountId, email: data.email, customer: await contacts.isCustomer(ctx.tx, data.accountId) }, data),
     'auth.account.invited': (data, ctx) => mail(ctx, 'staff_invitation', { accountId: data.accountId, email: data.email, customer: false }, data),
   };
 }
