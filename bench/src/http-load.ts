@@ -20,6 +20,10 @@ export interface LoadResult {
   p99Ms: number;
   total: number;
   failures: number;
+  /** What the failures were, as autocannon counts them. */
+  non2xx: number;
+  errors: number;
+  timeouts: number;
 }
 
 export async function httpLoad(settings: LoadSettings): Promise<LoadResult> {
@@ -42,6 +46,9 @@ export async function httpLoad(settings: LoadSettings): Promise<LoadResult> {
     p99Ms: report.latency.p99,
     total: report.requests.total,
     failures: report.non2xx + report.errors + report.timeouts,
+    non2xx: report.non2xx,
+    errors: report.errors,
+    timeouts: report.timeouts,
   };
 }
 

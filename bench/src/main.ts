@@ -15,12 +15,22 @@ if (selected.length === 0) {
 const jsonPath = process.env.BENCH_JSON || repoPath('bench/results/latest.json');
 const results = new Results();
 const write = () => writeResults(jsonPath, resultsFile(results.entries, { ...benchSettings, only: only ?? null }));
+const failed: string[] = [];
 for (const bench of selected) {
   process.stdout.write(`\n## ${bench.name}\n`);
   results.startBench(bench.name);
-  await bench.run(results);
+  try {
+    await bench.run(results);
+  } catch (err) {
+    // One broken bench does not cost the others' figures; the run still ends in failure.
+    failed.push(bench.name);
+    process.stderr.write(`${bench.name} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  }
   await write(); // after each bench, so a later failure keeps what was measured
 }
-await write();
 if (results.entries.length > 0) process.stdout.write(`\n## summary (medians of ${benchSettings.rounds} rounds; ratios against baselines measured in the same run)\n${formatTable(results.entries)}\n`);
 process.stdout.write(`\nfigures written to ${jsonPath}\n`);
+if (failed.length > 0) {
+  process.stderr.write(`failed: ${failed.join(', ')}\n`);
+  process.exitCode = 1;
+}

@@ -26,6 +26,8 @@ export interface ResultEntry {
   spread: [number, number];
   baseline_spread?: [number, number];
   rounds: number;
+  /** Failed requests or calls of the subject over all rounds, when there were any. */
+  failures?: number;
 }
 
 export interface ResultsFile {
@@ -63,6 +65,7 @@ export class Results {
       spread: [round(subject.min), round(subject.max)],
       baseline_spread: [round(baseline.min), round(baseline.max)],
       rounds: subject.samples.length,
+      ...(subject.failures > 0 ? { failures: subject.failures } : {}),
     };
     this.entries.push(entry);
     const goal = target === undefined ? '' : ` (target >= ${target}${ratio !== null && ratio >= target ? ', met' : ', not met'})`;
@@ -83,6 +86,7 @@ export class Results {
       ...(subject.p99Ms !== undefined ? { p99_ms: round(subject.p99Ms) } : {}),
       spread: [round(subject.min), round(subject.max)],
       rounds: subject.samples.length,
+      ...(subject.failures > 0 ? { failures: subject.failures } : {}),
     };
     this.entries.push(entry);
     return entry;

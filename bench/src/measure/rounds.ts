@@ -5,6 +5,8 @@
 export interface Sample {
   value: number;
   p99Ms?: number;
+  /** Requests or calls that failed in the round (counted in the throughput: they took their round trip too). */
+  failures?: number;
 }
 
 export interface Subject {
@@ -23,6 +25,8 @@ export interface Measured {
   max: number;
   /** Median of the rounds' p99s, when the subject reports one. */
   p99Ms?: number;
+  /** Failures over all rounds. */
+  failures: number;
   samples: number[];
 }
 
@@ -59,6 +63,7 @@ export function summarize(label: string, unit: string, samples: Sample[]): Measu
     min: Math.min(...values),
     max: Math.max(...values),
     ...(p99s.length > 0 ? { p99Ms: median(p99s) } : {}),
+    failures: samples.reduce((sum, s) => sum + (s.failures ?? 0), 0),
     samples: values,
   };
 }
@@ -67,5 +72,6 @@ export function summarize(label: string, unit: string, samples: Sample[]): Measu
 export function formatMeasured(m: Measured): string {
   const spread = m.samples.length > 1 ? `(${m.min.toFixed(0)}-${m.max.toFixed(0)})` : '';
   const p99 = m.p99Ms === undefined ? '' : `   p99 ${m.p99Ms.toFixed(1).padStart(6)} ms`;
-  return `${m.label.padEnd(46)} ${m.median.toFixed(0).padStart(8)} ${m.unit.padEnd(9)} ${spread.padEnd(13)}${p99}`;
+  const failures = m.failures > 0 ? `   ${m.failures} FAILED` : '';
+  return `${m.label.padEnd(46)} ${m.median.toFixed(0).padStart(8)} ${m.unit.padEnd(9)} ${spread.padEnd(13)}${p99}${failures}`;
 }

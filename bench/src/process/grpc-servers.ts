@@ -12,7 +12,7 @@ type ResponseOf<M> = M extends { responseSerialize: (value: infer Res) => Buffer
 /** `@ecommerce/<name>` started through its start<Name>(env) in a child process; `urls` as the service reports them. */
 export function startServiceProcess(name: string, env: Record<string, string | undefined>): Promise<ServerProcess> {
   const defined = Object.fromEntries(Object.entries(env).filter((e): e is [string, string] => e[1] !== undefined && !(e[0] in process.env && process.env[e[0]] === e[1])));
-  return startServerProcess('service', { name, env: defined });
+  return startServerProcess('service', { name, env: defined }, { label: `the ${name} service` });
 }
 
 /** Serves `method` with `answer` from memory on a bare grpc-js server in a child process. */

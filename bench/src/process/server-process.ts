@@ -16,6 +16,8 @@ export interface ServerProcess {
 }
 
 export interface SpawnOptions {
+  /** How errors name the server; the script's name by default. */
+  label?: string;
   /** Extra environment for the child, on top of this process's. */
   env?: Record<string, string | undefined>;
   /** How long the child may take to announce itself. */
@@ -49,7 +51,7 @@ export function startCommand(
   command: string,
   args: string[],
   config: unknown,
-  { label = command, env, readyTimeoutMs = 120_000, graceMs = 15_000 }: SpawnOptions & { label?: string } = {},
+  { label = command, env, readyTimeoutMs = 120_000, graceMs = 15_000 }: SpawnOptions = {},
 ): Promise<ServerProcess> {
   const child = spawn(command, args, { env: { ...process.env, ...env }, stdio: ['pipe', 'pipe', 'inherit'] });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
