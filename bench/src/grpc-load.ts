@@ -2,6 +2,7 @@
 // a closed loop (a fixed number of calls in flight, each completion issuing the next) bounded by a call count and
 // a time budget, and a bare grpc-js server answering one method from memory as the floor to compare against.
 import { Server, ServerCredentials, type sendUnaryData, type ServiceDefinition } from '@grpc/grpc-js';
+import { startBareGrpcProcess } from './process/grpc-servers.js';
 
 export interface LoadResult {
   calls: number;
@@ -94,4 +95,13 @@ export async function startBareServer<D extends ServiceDefinition, K extends key
     server.bindAsync('127.0.0.1:0', ServerCredentials.createInsecure(), (err, p) => (err ? reject(err) : resolve(p))),
   );
   return { address: `127.0.0.1:${port}`, stop: () => new Promise<void>((r) => server.tryShutdown(() => r())) };
+}
+
+/**
+ * The same floor in a child process (see process/grpc-servers.ts), for a bench whose service runs in a child process
+ * too: the load loop in this process then shares its event loop with neither.
+ */
+export async function startBareServerProcess<D extends ServiceDefinition, K extends keyof D & string>(definition: D, methodKey: K, answer: ResponseOf<D[K]>): Promise<BareServer> {
+  const server = await startBareGrpcProcess(definition, methodKey, answer);
+  return { address: server.urls.grpc!, stop: () => server.stop() };
 }

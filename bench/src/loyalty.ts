@@ -10,10 +10,10 @@ import { credentials, Metadata } from '@grpc/grpc-js';
 import { createDatabase } from '@ecommerce/common/db';
 import { migrateUp } from '@ecommerce/common/migrate';
 import { createTestJwtIssuer } from '@ecommerce/common/testing';
-import { startLoyalty } from '@ecommerce/loyalty';
 import { LoyaltyServiceClient, LoyaltyServiceService, type ReserveRedemptionResponse } from '@ecommerce/proto/loyalty/v1/loyalty';
 import { withBenchPostgres } from './bench-postgres.js';
-import { formatLoad, formatRatio, runLoad, startBareServer, type BareServer, type UnaryCall } from './grpc-load.js';
+import { formatLoad, formatRatio, runLoad, startBareServerProcess, type BareServer, type UnaryCall } from './grpc-load.js';
+import { startServiceProcess } from './process/grpc-servers.js';
 import { repoPath } from './repo-path.js';
 
 const CALLS = Number(process.env.BENCH_GRPC_CALLS ?? 20_000);
@@ -29,7 +29,7 @@ export async function runLoyaltyBench(): Promise<void> {
   await withBenchPostgres('loyalty_bench', async (databaseUrl) => {
     await migrateUp({ databaseUrl, service: 'loyalty', dir: repoPath('migrations/loyalty'), out: () => {} });
     const issuer = await createTestJwtIssuer();
-    const loyalty = await startLoyalty({
+    const loyalty = await startServiceProcess('loyalty', {
       ...process.env,
       DATABASE_URL: databaseUrl,
       HTTP_PORT: '0',
@@ -76,7 +76,7 @@ export async function runLoyaltyBench(): Promise<void> {
       const getAccount: UnaryCall = (done) => client.getAccount({ customerId: customers[g++ % ACCOUNTS]! }, staff, (err) => done(err));
 
       const answer = await new Promise<ReserveRedemptionResponse>((resolve, reject) => client.reserveRedemption(reserveRequest(), staff, (err, res) => (err ? reject(err) : resolve(res))));
-      bare = await startBareServer(LoyaltyServiceService, 'reserveRedemption', answer);
+      bare = await startBareServerProcess(LoyaltyServiceService, 'reserveRedemption', answer);
       bareClient = new LoyaltyServiceClient(bare.address, credentials.createInsecure());
       const bareCall: UnaryCall = (done) => bareClient!.reserveRedemption(reserveRequest(), staff, (err) => done(err));
 
@@ -87,7 +87,7 @@ export async function runLoyaltyBench(): Promise<void> {
       const reading = await load(getAccount, CALLS);
       const floor = await load(bareCall, CALLS);
 
-      console.log(`loyalty over gRPC, ${CONCURRENCY} clients, up to ${CALLS} calls or ${MAX_SECONDS} s each, client in the same process`);
+      console.log(`loyalty over gRPC, ${CONCURRENCY} clients, up to ${CALLS} calls or ${MAX_SECONDS} s each, service and floor each in their own process`);
       console.log(formatLoad(`ReserveRedemption, ${ACCOUNTS} accounts`, reserving));
       console.log(formatLoad('ReleaseRedemption', releasing));
       console.log(formatLoad('GetAccount', reading));

@@ -9,10 +9,10 @@ import { credentials, Metadata } from '@grpc/grpc-js';
 import { createDatabase } from '@ecommerce/common/db';
 import { migrateUp } from '@ecommerce/common/migrate';
 import { createTestJwtIssuer } from '@ecommerce/common/testing';
-import { startPayment } from '@ecommerce/payment';
 import { PaymentServiceClient, PaymentServiceService, type AuthorizePaymentRequest, type Payment } from '@ecommerce/proto/payment/v1/payment';
 import { withBenchPostgres } from './bench-postgres.js';
-import { callsPerSecond, formatLoad, runLoad, startBareServer, type BareServer, type UnaryCall } from './grpc-load.js';
+import { callsPerSecond, formatLoad, runLoad, startBareServerProcess, type BareServer, type UnaryCall } from './grpc-load.js';
+import { startServiceProcess } from './process/grpc-servers.js';
 import { repoPath } from './repo-path.js';
 
 const CALLS = Number(process.env.BENCH_GRPC_CALLS ?? 20_000);
@@ -27,7 +27,7 @@ export async function runPaymentBench(): Promise<void> {
   await withBenchPostgres('payment_bench', async (databaseUrl) => {
     await migrateUp({ databaseUrl, service: 'payment', dir: repoPath('migrations/payment'), out: () => {} });
     const issuer = await createTestJwtIssuer();
-    const payment = await startPayment({
+    const payment = await startServiceProcess('payment', {
       ...process.env,
       DATABASE_URL: databaseUrl,
       HTTP_PORT: '0',
@@ -66,7 +66,7 @@ export async function runPaymentBench(): Promise<void> {
       let replayed = 0;
       const replay: UnaryCall = (done) => client.authorizePayment(sent[replayed++ % sent.length]!, md, (err) => done(err));
       const answer = await new Promise<Payment>((resolve, reject) => client.authorizePayment(request(-1), md, (err, res) => (err ? reject(err) : resolve(res))));
-      bare = await startBareServer(PaymentServiceService, 'authorizePayment', answer);
+      bare = await startBareServerProcess(PaymentServiceService, 'authorizePayment', answer);
       bareClient = new PaymentServiceClient(bare.address, credentials.createInsecure());
       const bareCall: UnaryCall = (done) => bareClient!.authorizePayment(request(0), md, (err) => done(err));
 
@@ -76,7 +76,7 @@ export async function runPaymentBench(): Promise<void> {
       const replayResult = await load(replay, CALLS);
       const floor = await load(bareCall, CALLS);
 
-      console.log(`AuthorizePayment (test provider, webhooks off), ${CONCURRENCY} clients, up to ${CALLS} calls or ${MAX_SECONDS} s each, client in the same process`);
+      console.log(`AuthorizePayment (test provider, webhooks off), ${CONCURRENCY} clients, up to ${CALLS} calls or ${MAX_SECONDS} s each, service and floor each in their own process`);
       console.log(formatLoad('new order and key each call', freshResult, 'authorizations/s'));
       console.log(formatLoad('replay of a known key', replayResult, 'authorizations/s'));
       console.log(formatLoad('bare grpc-js from memory', floor, 'authorizations/s'));

@@ -4,13 +4,13 @@
 import { credentials, Metadata, type ServiceError } from '@grpc/grpc-js';
 import { migrateUp } from '@ecommerce/common/migrate';
 import { createTestJwtIssuer } from '@ecommerce/common/testing';
-import { startPricing } from '@ecommerce/pricing';
 import {
   PriceListType, PricingServiceClient, PricingServiceService, TaxRounding,
   type CalculatePricesRequest, type CalculatePricesResponse, type CreatePriceListRequest, type CreatePriceListResponse,
 } from '@ecommerce/proto/pricing/v1/pricing';
 import { withBenchPostgres } from './bench-postgres.js';
-import { formatLoad, formatRatio, runLoad, startBareServer, type UnaryCall } from './grpc-load.js';
+import { formatLoad, formatRatio, runLoad, startBareServerProcess, type UnaryCall } from './grpc-load.js';
+import { startServiceProcess } from './process/grpc-servers.js';
 import { repoPath } from './repo-path.js';
 
 const CALLS = Number(process.env.BENCH_GRPC_CALLS ?? 20_000);
@@ -61,7 +61,7 @@ export async function runPricingBench(): Promise<void> {
   await withBenchPostgres('pricing_bench', async (databaseUrl) => {
     await migrateUp({ databaseUrl, service: 'pricing', dir: repoPath('migrations/pricing'), out: () => {} });
     const issuer = await createTestJwtIssuer();
-    const pricing = await startPricing({
+    const pricing = await startServiceProcess('pricing', {
       ...process.env,
       DATABASE_URL: databaseUrl,
       HTTP_PORT: '0',
@@ -81,7 +81,7 @@ export async function runPricingBench(): Promise<void> {
       lines: skus.map((sku, i) => ({ sku, quantity: 1 + (i % 12) })),
     };
     const answer = await unary<CalculatePricesRequest, CalculatePricesResponse>(serviceClient.calculatePrices.bind(serviceClient), request, anonymous);
-    const bare = await startBareServer(PricingServiceService, 'calculatePrices', answer);
+    const bare = await startBareServerProcess(PricingServiceService, 'calculatePrices', answer);
     const bareClient = new PricingServiceClient(bare.address, credentials.createInsecure());
     try {
       const callService: UnaryCall = (done) => serviceClient.calculatePrices(request, anonymous, (err) => done(err));

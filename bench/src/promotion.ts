@@ -4,13 +4,13 @@
 import { credentials, Metadata, type ServiceError } from '@grpc/grpc-js';
 import { migrateUp } from '@ecommerce/common/migrate';
 import { createTestJwtIssuer } from '@ecommerce/common/testing';
-import { startPromotion } from '@ecommerce/promotion';
 import {
   Allocation, DiscountTarget, DiscountType, PromotionServiceClient, PromotionServiceService,
   type CreatePromotionRequest, type CreatePromotionResponse, type EvaluateCartRequest, type EvaluateCartResponse, type PromotionInput,
 } from '@ecommerce/proto/promotion/v1/promotion';
 import { withBenchPostgres } from './bench-postgres.js';
-import { formatLoad, formatRatio, runLoad, startBareServer, type UnaryCall } from './grpc-load.js';
+import { formatLoad, formatRatio, runLoad, startBareServerProcess, type UnaryCall } from './grpc-load.js';
+import { startServiceProcess } from './process/grpc-servers.js';
 import { repoPath } from './repo-path.js';
 
 const CALLS = Number(process.env.BENCH_GRPC_CALLS ?? 20_000);
@@ -58,7 +58,7 @@ export async function runPromotionBench(): Promise<void> {
   await withBenchPostgres('promotion_bench', async (databaseUrl) => {
     await migrateUp({ databaseUrl, service: 'promotion', dir: repoPath('migrations/promotion'), out: () => {} });
     const issuer = await createTestJwtIssuer();
-    const service = await startPromotion({
+    const service = await startServiceProcess('promotion', {
       ...process.env,
       DATABASE_URL: databaseUrl,
       HTTP_PORT: '0',
@@ -98,7 +98,7 @@ export async function runPromotionBench(): Promise<void> {
       shippingMinor: 590,
     };
     const answer = await unary<EvaluateCartRequest, EvaluateCartResponse>(client.evaluateCart.bind(client), request, anonymous);
-    const bare = await startBareServer(PromotionServiceService, 'evaluateCart', answer);
+    const bare = await startBareServerProcess(PromotionServiceService, 'evaluateCart', answer);
     const bareClient = new PromotionServiceClient(bare.address, credentials.createInsecure());
     try {
       const callService: UnaryCall = (done) => client.evaluateCart(request, anonymous, (err) => done(err));

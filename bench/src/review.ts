@@ -11,9 +11,9 @@ import { createDatabase } from '@ecommerce/common/db';
 import { migrateUp } from '@ecommerce/common/migrate';
 import { createTestJwtIssuer } from '@ecommerce/common/testing';
 import { ReviewServiceClient, ReviewServiceService, ReviewSort, type SubmitReviewRequest, type SubmitReviewResponse } from '@ecommerce/proto/review/v1/review';
-import { startReview } from '@ecommerce/review';
 import { withBenchPostgres } from './bench-postgres.js';
-import { callsPerSecond, formatLoad, runLoad, startBareServer, type BareServer, type UnaryCall } from './grpc-load.js';
+import { callsPerSecond, formatLoad, runLoad, startBareServerProcess, type BareServer, type UnaryCall } from './grpc-load.js';
+import { startServiceProcess } from './process/grpc-servers.js';
 import { repoPath } from './repo-path.js';
 
 const CALLS = Number(process.env.BENCH_GRPC_CALLS ?? 20_000);
@@ -30,7 +30,7 @@ export async function runReviewBench(): Promise<void> {
   await withBenchPostgres('review_bench', async (databaseUrl) => {
     await migrateUp({ databaseUrl, service: 'review', dir: repoPath('migrations/review'), out: () => {} });
     const issuer = await createTestJwtIssuer();
-    const review = await startReview({
+    const review = await startServiceProcess('review', {
       ...process.env,
       DATABASE_URL: databaseUrl,
       HTTP_PORT: '0',
@@ -77,7 +77,7 @@ export async function runReviewBench(): Promise<void> {
       const rating: UnaryCall = (done) => client.getProductRating({ productId }, new Metadata(), (err) => done(err));
 
       const answer = await new Promise<SubmitReviewResponse>((resolve, reject) => client.submitReview(...submission(), (err, res) => (err ? reject(err) : resolve(res))));
-      bare = await startBareServer(ReviewServiceService, 'submitReview', answer);
+      bare = await startBareServerProcess(ReviewServiceService, 'submitReview', answer);
       bareClient = new ReviewServiceClient(bare.address, credentials.createInsecure());
       const bareCall: UnaryCall = (done) => bareClient!.submitReview(...submission(), (err) => done(err));
 
@@ -89,7 +89,7 @@ export async function runReviewBench(): Promise<void> {
       const rated = await load(rating, CALLS);
       const floor = await load(bareCall, CALLS);
 
-      console.log(`review over gRPC, ${CONCURRENCY} clients, up to ${CALLS} calls or ${MAX_SECONDS} s each, client in the same process`);
+      console.log(`review over gRPC, ${CONCURRENCY} clients, up to ${CALLS} calls or ${MAX_SECONDS} s each, service and floor each in their own process`);
       console.log(formatLoad(`SubmitReview, ${BUYERS} buyers, 1 product`, submitted));
       console.log(formatLoad(`SubmitReview, ${SPREAD_PRODUCTS} products`, spread));
       console.log(formatLoad('ListProductReviews (20 per page)', listed));

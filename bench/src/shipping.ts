@@ -6,10 +6,10 @@
 import { credentials, Metadata, type ServiceError } from '@grpc/grpc-js';
 import { migrateUp } from '@ecommerce/common/migrate';
 import { createTestJwtIssuer } from '@ecommerce/common/testing';
-import { startShipping } from '@ecommerce/shipping';
 import { ShippingServiceClient, ShippingServiceService, type CreateOptionRequest, type CreateOptionResponse, type CreateZoneRequest, type CreateZoneResponse, type QuoteRatesRequest, type QuoteRatesResponse } from '@ecommerce/proto/shipping/v1/shipping';
 import { withBenchPostgres } from './bench-postgres.js';
-import { formatLoad, formatRatio, runLoad, startBareServer, type UnaryCall } from './grpc-load.js';
+import { formatLoad, formatRatio, runLoad, startBareServerProcess, type UnaryCall } from './grpc-load.js';
+import { startServiceProcess } from './process/grpc-servers.js';
 import { repoPath } from './repo-path.js';
 
 const CALLS = Number(process.env.BENCH_GRPC_CALLS ?? 20_000);
@@ -33,7 +33,7 @@ export async function runShippingBench(): Promise<void> {
   await withBenchPostgres('shipping_bench', async (databaseUrl) => {
     await migrateUp({ databaseUrl, service: 'shipping', dir: repoPath('migrations/shipping'), out: () => {} });
     const issuer = await createTestJwtIssuer();
-    const shipping = await startShipping({
+    const shipping = await startServiceProcess('shipping', {
       ...process.env,
       DATABASE_URL: databaseUrl,
       HTTP_PORT: '0',
@@ -74,7 +74,7 @@ export async function runShippingBench(): Promise<void> {
 
     const answer = await unary<QuoteRatesRequest, QuoteRatesResponse>(client.quoteRates, QUOTE, anonymous);
     if (answer.options.length !== 3) throw new Error(`expected 3 quotes for the bench destination, got ${answer.options.length}`);
-    const bare = await startBareServer(ShippingServiceService, 'quoteRates', answer);
+    const bare = await startBareServerProcess(ShippingServiceService, 'quoteRates', answer);
     const bareClient = new ShippingServiceClient(bare.address, credentials.createInsecure());
     try {
       const callService: UnaryCall = (done) => client.quoteRates(QUOTE, anonymous, (err) => done(err));

@@ -10,9 +10,9 @@ import { createDatabase } from '@ecommerce/common/db';
 import { migrateUp } from '@ecommerce/common/migrate';
 import { createTestJwtIssuer } from '@ecommerce/common/testing';
 import { WarehouseServiceClient, WarehouseServiceService, type CreateLocationRequest, type CreateLocationResponse, type Reservation, type ReserveRequest } from '@ecommerce/proto/warehouse/v1/warehouse';
-import { startWarehouse } from '@ecommerce/warehouse';
 import { withBenchPostgres } from './bench-postgres.js';
-import { callsPerSecond, formatLoad, runLoad, startBareServer, type BareServer, type UnaryCall } from './grpc-load.js';
+import { callsPerSecond, formatLoad, runLoad, startBareServerProcess, type BareServer, type UnaryCall } from './grpc-load.js';
+import { startServiceProcess } from './process/grpc-servers.js';
 import { repoPath } from './repo-path.js';
 
 const CALLS = Number(process.env.BENCH_GRPC_CALLS ?? 20_000);
@@ -47,7 +47,7 @@ export async function runWarehouseBench(): Promise<void> {
   await withBenchPostgres('warehouse_bench', async (databaseUrl) => {
     await migrateUp({ databaseUrl, service: 'warehouse', dir: repoPath('migrations/warehouse'), out: () => {} });
     const issuer = await createTestJwtIssuer();
-    const warehouse = await startWarehouse({
+    const warehouse = await startServiceProcess('warehouse', {
       ...process.env,
       DATABASE_URL: databaseUrl,
       HTTP_PORT: '0',
@@ -75,7 +75,7 @@ export async function runWarehouseBench(): Promise<void> {
       const spreadCall = reserveOn(() => spread[Math.floor(Math.random() * spread.length)]!);
 
       const answer = await unary<ReserveRequest, Reservation>(client.reserve.bind(client), request(hot), md);
-      bare = await startBareServer(WarehouseServiceService, 'reserve', answer);
+      bare = await startBareServerProcess(WarehouseServiceService, 'reserve', answer);
       bareClient = new WarehouseServiceClient(bare.address, credentials.createInsecure());
       const bareCall: UnaryCall = (done) => bareClient!.reserve(request(hot), md, (err) => done(err));
 
@@ -86,7 +86,7 @@ export async function runWarehouseBench(): Promise<void> {
       const spreadResult = await load(spreadCall, CALLS);
       const floor = await load(bareCall, CALLS);
 
-      console.log(`Reserve (1 unit, new reference each), ${CONCURRENCY} clients, up to ${CALLS} calls or ${MAX_SECONDS} s each, client in the same process`);
+      console.log(`Reserve (1 unit, new reference each), ${CONCURRENCY} clients, up to ${CALLS} calls or ${MAX_SECONDS} s each, service and floor each in their own process`);
       console.log(formatLoad('hot SKU (all clients on one SKU)', hotResult, 'reservations/s'));
       console.log(formatLoad(`${SPREAD_SKUS} SKUs spread`, spreadResult, 'reservations/s'));
       console.log(formatLoad('bare grpc-js from memory', floor, 'reservations/s'));
