@@ -13,3 +13,7 @@ export * from './observe-requests.js';
 export * from './openapi-fragment.js';
 export * from './idempotency-key.js';
 export * from './service-token.js';
+export * from './json-body.js';
+export * from './conditional-get.js';
+export * from './security-headers.js';
+export * from './cors-headers.js';

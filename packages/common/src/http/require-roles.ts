@@ -1,5 +1,6 @@
 import type { Request, RequestHandler } from 'express';
 import { PermissionDeniedError, UnauthenticatedError } from '../errors/app-error.js';
+import { CACHE_CONTROL } from './conditional-get.js';
 import { bearerToken, type JwtVerifier, type Principal } from './jwt.js';
 
 const principals = new WeakMap<Request, Principal>();
@@ -11,10 +12,12 @@ export function principalOf(req: Request): Principal | undefined {
 
 /**
  * Requires a valid bearer token (401 otherwise) holding at least one of `roles` (403 otherwise).
- * With no roles listed, any authenticated caller passes.
+ * With no roles listed, any authenticated caller passes. Whatever the route answers (its refusals included) depends
+ * on the caller, so it is marked for no cache to keep.
  */
 export function requireRoles(verifier: JwtVerifier, ...roles: string[]): RequestHandler {
-  return async (req, _res, next) => {
+  return async (req, res, next) => {
+    res.setHeader('Cache-Control', CACHE_CONTROL.privateNoStore);
     const token = bearerToken(req.get('authorization'));
     if (!token) throw new UnauthenticatedError('missing bearer token');
     const principal = await verifier.verify(token);

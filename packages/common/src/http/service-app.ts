@@ -1,14 +1,14 @@
 // Builds the Express app every HTTP service starts from: the shared middleware in a fixed order,
 // the probes and /metrics; the service adds its routes, then calls finishServiceApp.
-import cors from 'cors';
-import express, { type Express } from 'express';
-import helmet from 'helmet';
+import express, { type Express, type RequestHandler } from 'express';
 import type { IncomingMessage } from 'node:http';
 import type { Logger } from '../logger/logger.js';
 import type { ServiceMetrics } from '../observability/metrics.js';
+import { corsHeaders } from './cors-headers.js';
 import { errorHandler, notFoundHandler } from './error-handler.js';
 import { observeRequests } from './observe-requests.js';
 import { requestId } from './request-id.js';
+import { securityHeaders } from './security-headers.js';
 
 export interface ServiceAppSettings {
   service: string;
@@ -35,10 +35,10 @@ export function createServiceApp(settings: ServiceAppSettings): Express {
   app.set('logger', settings.logger);
   app.use(requestId());
   app.use(observeRequests(settings.service, settings.logger, settings.metrics));
-  app.use(helmet());
-  app.use(cors({ origin: parseOrigins(settings.corsOrigins ?? '*'), exposedHeaders: ['x-request-id'] }));
+  app.use(securityHeaders());
+  app.use(corsHeaders({ origins: parseOrigins(settings.corsOrigins ?? '*'), exposedHeaders: ['x-request-id'] }));
   // The exact bytes stay on the request (a reference, no copy): a webhook's signature covers them, not the parsed JSON.
-  app.use(express.json({ limit: settings.bodyLimit ?? '1mb', verify: (req, _res, buf) => void ((req as RawBodyRequest).rawBody = buf) }));
+  app.use(onlyWithBody(express.json({ limit: settings.bodyLimit ?? '1mb', verify: (req, _res, buf) => void ((req as RawBodyRequest).rawBody = buf) })));
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
@@ -59,7 +59,22 @@ export function finishServiceApp(app: Express): void {
   app.use(errorHandler(app.get('logger') as Logger));
 }
 
-function parseOrigins(value: string): string | string[] {
+/**
+ * Runs a body parser only for a request that has a body, as the parser itself decides (a Transfer-Encoding or a
+ * Content-Length header); otherwise leaves req.body undefined, as the parser would, without entering it.
+ */
+function onlyWithBody(parser: RequestHandler): RequestHandler {
+  return (req, res, next) => {
+    if (req.headers['transfer-encoding'] !== undefined || req.headers['content-length'] !== undefined) {
+      parser(req, res, next);
+      return;
+    }
+    if (!('body' in (req as object))) req.body = undefined;
+    next();
+  };
+}
+
+function parseOrigins(value: string): '*' | string[] {
   if (value.trim() === '*') return '*';
   return value.split(',').map((o) => o.trim()).filter(Boolean);
 }
