@@ -32,6 +32,8 @@ export interface CatalogAppDeps {
   metrics: ServiceMetrics;
   verifier: JwtVerifier;
   productCacheTtlSeconds: number;
+  /** Defaults to true; false reads every product from the database. */
+  productCacheEnabled?: boolean;
   corsOrigins?: string;
   bodyLimit?: string;
 }
@@ -51,13 +53,15 @@ export function createCatalogApp(deps: CatalogAppDeps): Express {
     bodyLimit: deps.bodyLimit,
   });
   const staffOnly = requireRoles(deps.verifier, 'staff', 'admin');
-  const productCache = new ProductCache(deps.cache, deps.logger, deps.productCacheTtlSeconds);
+  const productCache = new ProductCache(deps.cache, deps.logger, deps.productCacheTtlSeconds, deps.productCacheEnabled ?? true);
   const uow = catalogUnitOfWork(deps.db);
 
+  // Products first: the routers' paths do not overlap, and the product reads are the busiest, so they are matched
+  // before walking the other routers' routes.
   const api = Router();
+  api.use(productRoutes({ products: new ManageProductsUseCase(new ProductRepository(deps.db), uow, productCache), staffOnly }));
   api.use(categoryRoutes({ categories: new ManageCategoriesUseCase(new CategoryRepository(deps.db), uow, productCache), staffOnly }));
   api.use(brandRoutes({ brands: new BrandRepository(deps.db), staffOnly }));
-  api.use(productRoutes({ products: new ManageProductsUseCase(new ProductRepository(deps.db), uow, productCache), staffOnly }));
   api.use(pageRoutes({ pages: new PageRepository(deps.db), staffOnly }));
   app.use('/api/v1', api);
   // This service's part of the platform's OpenAPI document; the gateway merges it into /openapi.json.

@@ -31,6 +31,7 @@ export const catalogService: ServiceDefinition<typeof catalogEnv> = {
       metrics: ctx.metrics,
       verifier: verifierFromEnv(config, (message) => logger.warn(message)),
       productCacheTtlSeconds: config.PRODUCT_CACHE_TTL_SECONDS,
+      productCacheEnabled: config.PRODUCT_CACHE_ENABLED,
       corsOrigins: config.CORS_ORIGINS,
       bodyLimit: config.BODY_LIMIT,
     });

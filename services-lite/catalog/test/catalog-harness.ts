@@ -15,8 +15,11 @@ export interface CatalogHarness {
   stop(): Promise<void>;
 }
 
-/** `shared.transport`: where the catalog's events go (tests that observe them); by default its own in-process one. */
-export async function startCatalogHarness(shared: SharedResources = {}): Promise<CatalogHarness> {
+/**
+ * `shared.transport`: where the catalog's events go (tests that observe them); by default its own in-process one.
+ * `env`: further variables (e.g. PRODUCT_CACHE_ENABLED).
+ */
+export async function startCatalogHarness(shared: SharedResources = {}, env: Record<string, string> = {}): Promise<CatalogHarness> {
   const db = await createMigratedTestDatabase('catalog');
   const issuer = await createTestJwtIssuer();
   const catalog = await startCatalog({
@@ -25,6 +28,7 @@ export async function startCatalogHarness(shared: SharedResources = {}): Promise
     DATABASE_URL: db.url,
     JWT_PUBLIC_KEY: issuer.publicKeyPem,
     LOG_LEVEL: 'silent',
+    ...env,
   }, shared);
   const url = catalog.urls.http!;
   return {
@@ -42,10 +46,10 @@ export async function startCatalogHarness(shared: SharedResources = {}): Promise
 }
 
 /** Registers hooks that start one catalog for the calling test file and stop it afterwards; fields fill in before the tests run. */
-export function useCatalogHarness(): CatalogHarness {
+export function useCatalogHarness(env: Record<string, string> = {}): CatalogHarness {
   const harness = {} as CatalogHarness;
   beforeAll(async () => {
-    Object.assign(harness, await startCatalogHarness());
+    Object.assign(harness, await startCatalogHarness({}, env));
   });
   afterAll(async () => {
     await harness.stop?.();

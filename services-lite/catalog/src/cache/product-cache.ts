@@ -22,10 +22,16 @@ export class ProductCache {
     private readonly cache: Cache,
     private readonly logger: Logger,
     private readonly ttlSeconds: number,
+    /** false: every read is loaded, nothing is stored. */
+    private readonly enabled = true,
   ) {}
 
-  /** The cached value for (`kind`, `params`), or `load()`'s result, stored for the next reader. */
+  /**
+   * The cached value for (`kind`, `params`), or `load()`'s result, stored for the next reader. A hit from the
+   * in-process cache is the same frozen object for every reader until the entry goes.
+   */
   async read<T>(kind: string, params: unknown, load: () => Promise<T>): Promise<T> {
+    if (!this.enabled) return load();
     if (this.invalidationPending && !(await this.retryInvalidation())) return load();
     const generation = await this.generation();
     if (generation === undefined) return load();
@@ -42,6 +48,7 @@ export class ProductCache {
    * and answering it with a failure would invite a retry that writes it twice.
    */
   async invalidate(): Promise<void> {
+    if (!this.enabled) return;
     try {
       await this.newGeneration();
       this.invalidationPending = false;
