@@ -19,6 +19,9 @@ import {
 import { migrateUp } from '@ecommerce/common/migrate';
 import { Kafka, logLevel, Partitioners } from 'kafkajs';
 import { withBenchPostgres } from './bench-postgres.js';
+import type { Results } from './measure/results.js';
+import { formatMeasured, measureRounds } from './measure/rounds.js';
+import { benchSettings } from './measure/settings.js';
 import { repoPath } from './repo-path.js';
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 20_000);
@@ -26,7 +29,7 @@ const KEYS = 100;
 const PER_TRANSACTION = 100;
 const SCHEMA = 'bench';
 
-export async function runEventsBench(): Promise<void> {
+export async function runEventsBench(results: Results): Promise<void> {
   const brokers = parseBrokers(process.env.KAFKA_BROKERS);
   if (brokers.length === 0) {
     console.log('events: skipped, KAFKA_BROKERS is not set (scripts/kafka/start.sh starts a local broker)');
@@ -36,32 +39,51 @@ export async function runEventsBench(): Promise<void> {
     await applyOutboxTemplate(databaseUrl);
     const db = createDatabase({ url: databaseUrl, schema: SCHEMA, poolMax: 10 });
     try {
-      const run = randomBytes(3).toString('hex');
-      const events = Array.from({ length: EVENTS }, (_, i) =>
-        createCloudEvent({ source: '/ecommerce/bench', type: `bench${run}.item.changed`, subject: `item-${i % KEYS}`, data: { seq: i, name: `item ${i}`, priceMinor: 1999 } }),
+      // Each round on topics (and consumer groups) of its own, so no round reads another's events.
+      const freshEvents = (run: string) =>
+        Array.from({ length: EVENTS }, (_, i) =>
+          createCloudEvent({ source: '/ecommerce/bench', type: `bench${run}.item.changed`, subject: `item-${i % KEYS}`, data: { seq: i, name: `item ${i}`, priceMinor: 1999 } }),
+        );
+      const rate = (seconds: number) => ({ value: EVENTS / seconds });
+      console.log(`${EVENTS} events over ${KEYS} keys, 3 partitions, one broker (Apache Kafka from scripts/kafka), ${PER_TRANSACTION} events per transaction, ${benchSettings.rounds} rounds`);
+      console.log('relay, consumers and producers share this process with the broker client: the comparison is of the event path, not of a server under load');
+      const measured = await measureRounds(
+        [
+          {
+            label: 'outbox -> relay -> kafka -> consumer+inbox',
+            unit: 'events/s',
+            run: async () => {
+              const run = randomBytes(3).toString('hex');
+              return rate(await endToEnd(db, brokers, `bench${run}.item`, `bench-e2e-${run}`, freshEvents(run)));
+            },
+          },
+          {
+            label: 'raw kafkajs produce+consume',
+            unit: 'events/s',
+            run: async () => {
+              const run = randomBytes(3).toString('hex');
+              return rate(await rawKafkajs(brokers, `bench${run}.raw`, `bench-raw-${run}`, freshEvents(run)));
+            },
+          },
+        ],
+        benchSettings.rounds,
       );
-      const e2eSeconds = await endToEnd(db, brokers, `bench${run}.item`, events);
-      const rawSeconds = await rawKafkajs(brokers, `bench${run}.raw`, events);
-      const e2eRate = EVENTS / e2eSeconds;
-      const rawRate = EVENTS / rawSeconds;
-      console.log(`${EVENTS} events over ${KEYS} keys, 3 partitions, one broker (Apache Kafka from scripts/kafka), ${PER_TRANSACTION} events per transaction`);
-      console.log(`outbox -> relay -> kafka -> consumer+inbox: ${e2eRate.toFixed(0)} events/s (${e2eSeconds.toFixed(2)} s)`);
-      console.log(`raw kafkajs produce+consume:              ${rawRate.toFixed(0)} events/s (${rawSeconds.toFixed(2)} s)`);
-      console.log(`ratio end-to-end/raw: ${(e2eRate / rawRate).toFixed(3)}`);
+      for (const m of measured) console.log(formatMeasured(m));
+      results.compare('outbox -> relay -> Kafka -> consumer vs raw kafkajs', measured[0]!, measured[1]!, 0.4);
     } finally {
       await db.destroy();
     }
   });
 }
 
-async function endToEnd(db: Knex, brokers: string[], topic: string, events: CloudEvent[]): Promise<number> {
+async function endToEnd(db: Knex, brokers: string[], topic: string, group: string, events: CloudEvent[]): Promise<number> {
   const transport = createKafkaTransport({ brokers, clientId: 'bench-e2e', partitions: 3 });
   let handled = 0;
   let finish!: () => void;
   const allHandled = new Promise<void>((resolve) => (finish = resolve));
   const consumer = await startEventConsumer({
     transport,
-    group: 'bench-e2e',
+    group,
     topics: [topic],
     handler: idempotentHandler(db, 'bench-e2e', async () => {
       if (++handled === events.length) finish();
@@ -96,14 +118,14 @@ async function waitForEmptyOutbox(db: Knex): Promise<void> {
   }
 }
 
-async function rawKafkajs(brokers: string[], topic: string, events: CloudEvent[]): Promise<number> {
+async function rawKafkajs(brokers: string[], topic: string, group: string, events: CloudEvent[]): Promise<number> {
   const kafka = new Kafka({ clientId: 'bench-raw', brokers, logLevel: logLevel.NOTHING });
   const admin = kafka.admin();
   await admin.connect();
   await admin.createTopics({ waitForLeaders: true, topics: [{ topic, numPartitions: 3, replicationFactor: 1 }] });
   await admin.disconnect();
   const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, createPartitioner: Partitioners.DefaultPartitioner });
-  const consumer = kafka.consumer({ groupId: 'bench-raw', maxWaitTimeInMs: 250 });
+  const consumer = kafka.consumer({ groupId: group, maxWaitTimeInMs: 250 });
   // Same consumer concurrency as the transport, so the ratio measures the outbox and inbox, not a setting.
   await Promise.all([producer.connect(), consumer.connect()]);
   await consumer.subscribe({ topics: [topic], fromBeginning: true });
@@ -130,7 +152,6 @@ async function rawKafkajs(brokers: string[], topic: string, events: CloudEvent[]
   }
 }
 
-/** The outbox/inbox template of migrations/README.md, as a service's own migration applies it. */
 /** The outbox/inbox template of migrations/README.md, applied by the goose runner as a service's migration. */
 async function applyOutboxTemplate(databaseUrl: string): Promise<void> {
   const readme = await readFile(repoPath('migrations/README.md'), 'utf8');
