@@ -79,6 +79,8 @@ lint: build
 proto: install
 	$(NODE) packages/proto/scripts/generate.mjs
 
+# make bench [ONLY=<part of a name>] [BENCH_JSON=<file>] [BENCH_ROUNDS=3] [BENCH_SECONDS=4]: every server in its own
+# process, medians of the rounds printed and written as JSON (default bench/results/latest.json); see README.
 bench: build
 	$(NODE) bench/dist/main.js
 
