@@ -2,6 +2,8 @@
 // a closed loop (a fixed number of calls in flight, each completion issuing the next) bounded by a call count and
 // a time budget, and a bare grpc-js server answering one method from memory as the floor to compare against.
 import { Server, ServerCredentials, type sendUnaryData, type ServiceDefinition } from '@grpc/grpc-js';
+import type { Results } from './measure/results.js';
+import { summarize } from './measure/rounds.js';
 import { startBareGrpcProcess } from './process/grpc-servers.js';
 
 export interface LoadResult {
@@ -104,4 +106,10 @@ export async function startBareServer<D extends ServiceDefinition, K extends key
 export async function startBareServerProcess<D extends ServiceDefinition, K extends keyof D & string>(definition: D, methodKey: K, answer: ResponseOf<D[K]>): Promise<BareServer> {
   const server = await startBareGrpcProcess(definition, methodKey, answer);
   return { address: server.urls.grpc!, stop: () => server.stop() };
+}
+
+/** Files a one-round load against its floor in the run's results (JSON file and closing table). */
+export function fileRatio(results: Results, name: string, r: LoadResult, floor: LoadResult, unit = 'calls/s'): void {
+  const measured = (label: string, x: LoadResult) => summarize(label, unit, [{ value: callsPerSecond(x), p99Ms: x.p99Ms, failures: x.failures }]);
+  results.compare(name, measured(name, r), measured('bare grpc-js from memory', floor));
 }

@@ -12,7 +12,8 @@ import { migrateUp } from '@ecommerce/common/migrate';
 import { createTestJwtIssuer } from '@ecommerce/common/testing';
 import { LoyaltyServiceClient, LoyaltyServiceService, type ReserveRedemptionResponse } from '@ecommerce/proto/loyalty/v1/loyalty';
 import { withBenchPostgres } from './bench-postgres.js';
-import { formatLoad, formatRatio, runLoad, startBareServerProcess, type BareServer, type UnaryCall } from './grpc-load.js';
+import { formatLoad, formatRatio, runLoad, startBareServerProcess, type BareServer, type UnaryCall, fileRatio } from './grpc-load.js';
+import type { Results } from './measure/results.js';
 import { startServiceProcess } from './process/grpc-servers.js';
 import { repoPath } from './repo-path.js';
 
@@ -25,7 +26,7 @@ const ACCOUNTS = 1_000;
 /** Every load of this bench: CONCURRENCY calls in flight, up to `count` calls or MAX_SECONDS. */
 const load = (call: UnaryCall, count: number) => runLoad(call, { count, concurrency: CONCURRENCY, maxSeconds: MAX_SECONDS });
 
-export async function runLoyaltyBench(): Promise<void> {
+export async function runLoyaltyBench(results: Results): Promise<void> {
   await withBenchPostgres('loyalty_bench', async (databaseUrl) => {
     await migrateUp({ databaseUrl, service: 'loyalty', dir: repoPath('migrations/loyalty'), out: () => {} });
     const issuer = await createTestJwtIssuer();
@@ -93,6 +94,7 @@ export async function runLoyaltyBench(): Promise<void> {
       console.log(formatLoad('GetAccount', reading));
       console.log(formatLoad('bare grpc-js from memory', floor));
       console.log(formatRatio('reserve/bare', reserving, floor));
+      fileRatio(results, 'loyalty ReserveRedemption', reserving, floor);
       const { rows } = await db.raw(`
         SELECT count(*)::int AS accounts,
                count(*) FILTER (WHERE a.balance <> COALESCE(e.total, 0) OR a.balance <> COALESCE(l.total, 0))::int AS mismatched

@@ -12,7 +12,8 @@ import { createTestJwtIssuer } from '@ecommerce/common/testing';
 import { startOrder, type OrderOverrides } from '@ecommerce/order';
 import { OrderServiceClient, OrderServiceService, type CheckoutRequest, type CheckoutResponse, type CreateCartRequest, type CreateCartResponse } from '@ecommerce/proto/order/v1/order';
 import { withBenchPostgres } from './bench-postgres.js';
-import { callsPerSecond, formatLoad, formatRatio, runLoad, startBareServer, type UnaryCall } from './grpc-load.js';
+import { callsPerSecond, formatLoad, formatRatio, runLoad, startBareServer, type UnaryCall, fileRatio } from './grpc-load.js';
+import type { Results } from './measure/results.js';
 import { pgbenchTpcb } from './pgbench.js';
 import { repoPath } from './repo-path.js';
 
@@ -67,7 +68,7 @@ async function prepareCart(client: OrderServiceClient): Promise<{ cartId: string
   return key;
 }
 
-export async function runOrderBench(): Promise<void> {
+export async function runOrderBench(results: Results): Promise<void> {
   await withBenchPostgres('order_bench', async (databaseUrl) => {
     await migrateUp({ databaseUrl, service: 'order', dir: repoPath('migrations/order'), out: () => {} });
     const issuer = await createTestJwtIssuer();
@@ -102,6 +103,7 @@ export async function runOrderBench(): Promise<void> {
         console.log(formatLoad('order service (full chain + PG saga)', service, 'checkouts/s'));
         console.log(formatLoad('bare grpc-js from memory', floor, 'checkouts/s'));
         console.log(formatRatio('service/bare', service, floor));
+        fileRatio(results, 'order Checkout (service in the bench process)', service, floor, 'checkouts/s');
         const expected = WARMUP_CALLS + service.calls - service.failures;
         console.log(`check: ${confirmed} confirmed orders for ${expected} successful checkouts ${confirmed === expected ? 'OK' : 'MISMATCH'}`);
         // The same PostgreSQL's simple-write throughput: a checkout is several transactions, so the ratio says

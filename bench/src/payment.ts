@@ -11,7 +11,8 @@ import { migrateUp } from '@ecommerce/common/migrate';
 import { createTestJwtIssuer } from '@ecommerce/common/testing';
 import { PaymentServiceClient, PaymentServiceService, type AuthorizePaymentRequest, type Payment } from '@ecommerce/proto/payment/v1/payment';
 import { withBenchPostgres } from './bench-postgres.js';
-import { callsPerSecond, formatLoad, runLoad, startBareServerProcess, type BareServer, type UnaryCall } from './grpc-load.js';
+import { callsPerSecond, formatLoad, runLoad, startBareServerProcess, type BareServer, type UnaryCall, fileRatio } from './grpc-load.js';
+import type { Results } from './measure/results.js';
 import { startServiceProcess } from './process/grpc-servers.js';
 import { repoPath } from './repo-path.js';
 
@@ -23,7 +24,7 @@ const WARMUP_CALLS = 300;
 /** Every load of this bench: CONCURRENCY calls in flight, up to `count` calls or MAX_SECONDS. */
 const load = (call: UnaryCall, count: number) => runLoad(call, { count, concurrency: CONCURRENCY, maxSeconds: MAX_SECONDS });
 
-export async function runPaymentBench(): Promise<void> {
+export async function runPaymentBench(results: Results): Promise<void> {
   await withBenchPostgres('payment_bench', async (databaseUrl) => {
     await migrateUp({ databaseUrl, service: 'payment', dir: repoPath('migrations/payment'), out: () => {} });
     const issuer = await createTestJwtIssuer();
@@ -80,6 +81,8 @@ export async function runPaymentBench(): Promise<void> {
       console.log(formatLoad('new order and key each call', freshResult, 'authorizations/s'));
       console.log(formatLoad('replay of a known key', replayResult, 'authorizations/s'));
       console.log(formatLoad('bare grpc-js from memory', floor, 'authorizations/s'));
+      fileRatio(results, 'payment AuthorizePayment, new', freshResult, floor);
+      fileRatio(results, 'payment AuthorizePayment, replayed', replayResult, floor);
       console.log(`ratio new/bare: throughput ${(callsPerSecond(freshResult) / callsPerSecond(floor)).toFixed(3)}; replay/bare: ${(callsPerSecond(replayResult) / callsPerSecond(floor)).toFixed(3)}`);
       const { payments, authorizations, keys } = (await db.raw(
         `SELECT (SELECT count(*)::int FROM payments) AS payments,

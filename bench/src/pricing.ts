@@ -9,7 +9,8 @@ import {
   type CalculatePricesRequest, type CalculatePricesResponse, type CreatePriceListRequest, type CreatePriceListResponse,
 } from '@ecommerce/proto/pricing/v1/pricing';
 import { withBenchPostgres } from './bench-postgres.js';
-import { formatLoad, formatRatio, runLoad, startBareServerProcess, type UnaryCall } from './grpc-load.js';
+import { formatLoad, formatRatio, runLoad, startBareServerProcess, type UnaryCall, fileRatio } from './grpc-load.js';
+import type { Results } from './measure/results.js';
 import { startServiceProcess } from './process/grpc-servers.js';
 import { repoPath } from './repo-path.js';
 
@@ -57,7 +58,7 @@ async function seed(client: PricingServiceClient, md: Metadata): Promise<string[
   return skus;
 }
 
-export async function runPricingBench(): Promise<void> {
+export async function runPricingBench(results: Results): Promise<void> {
   await withBenchPostgres('pricing_bench', async (databaseUrl) => {
     await migrateUp({ databaseUrl, service: 'pricing', dir: repoPath('migrations/pricing'), out: () => {} });
     const issuer = await createTestJwtIssuer();
@@ -94,6 +95,7 @@ export async function runPricingBench(): Promise<void> {
       console.log(formatLoad('pricing service (full chain + PG)', service));
       console.log(formatLoad('bare grpc-js from memory', floor));
       console.log(formatRatio('service/bare', service, floor));
+      fileRatio(results, 'pricing CalculatePrices', service, floor);
     } finally {
       serviceClient.close();
       bareClient.close();

@@ -9,7 +9,8 @@ import {
   type CreatePromotionRequest, type CreatePromotionResponse, type EvaluateCartRequest, type EvaluateCartResponse, type PromotionInput,
 } from '@ecommerce/proto/promotion/v1/promotion';
 import { withBenchPostgres } from './bench-postgres.js';
-import { formatLoad, formatRatio, runLoad, startBareServerProcess, type UnaryCall } from './grpc-load.js';
+import { formatLoad, formatRatio, runLoad, startBareServerProcess, type UnaryCall, fileRatio } from './grpc-load.js';
+import type { Results } from './measure/results.js';
 import { startServiceProcess } from './process/grpc-servers.js';
 import { repoPath } from './repo-path.js';
 
@@ -54,7 +55,7 @@ function benchPromotion(i: number): PromotionInput {
   };
 }
 
-export async function runPromotionBench(): Promise<void> {
+export async function runPromotionBench(results: Results): Promise<void> {
   await withBenchPostgres('promotion_bench', async (databaseUrl) => {
     await migrateUp({ databaseUrl, service: 'promotion', dir: repoPath('migrations/promotion'), out: () => {} });
     const issuer = await createTestJwtIssuer();
@@ -111,6 +112,7 @@ export async function runPromotionBench(): Promise<void> {
       console.log(formatLoad('promotion service (full chain + PG)', measured));
       console.log(formatLoad('bare grpc-js from memory', floor));
       console.log(formatRatio('service/bare', measured, floor));
+      fileRatio(results, 'promotion EvaluateCart', measured, floor);
     } finally {
       client.close();
       bareClient.close();

@@ -12,7 +12,8 @@ import { migrateUp } from '@ecommerce/common/migrate';
 import { createTestJwtIssuer } from '@ecommerce/common/testing';
 import { ReviewServiceClient, ReviewServiceService, ReviewSort, type SubmitReviewRequest, type SubmitReviewResponse } from '@ecommerce/proto/review/v1/review';
 import { withBenchPostgres } from './bench-postgres.js';
-import { callsPerSecond, formatLoad, runLoad, startBareServerProcess, type BareServer, type UnaryCall } from './grpc-load.js';
+import { callsPerSecond, formatLoad, runLoad, startBareServerProcess, type BareServer, type UnaryCall, fileRatio } from './grpc-load.js';
+import type { Results } from './measure/results.js';
 import { startServiceProcess } from './process/grpc-servers.js';
 import { repoPath } from './repo-path.js';
 
@@ -26,7 +27,7 @@ const SPREAD_PRODUCTS = 100;
 /** Every load of this bench: CONCURRENCY calls in flight, up to `count` calls or MAX_SECONDS. */
 const load = (call: UnaryCall, count: number) => runLoad(call, { count, concurrency: CONCURRENCY, maxSeconds: MAX_SECONDS });
 
-export async function runReviewBench(): Promise<void> {
+export async function runReviewBench(results: Results): Promise<void> {
   await withBenchPostgres('review_bench', async (databaseUrl) => {
     await migrateUp({ databaseUrl, service: 'review', dir: repoPath('migrations/review'), out: () => {} });
     const issuer = await createTestJwtIssuer();
@@ -95,6 +96,8 @@ export async function runReviewBench(): Promise<void> {
       console.log(formatLoad('ListProductReviews (20 per page)', listed));
       console.log(formatLoad('GetProductRating', rated));
       console.log(formatLoad('bare grpc-js from memory', floor));
+      fileRatio(results, 'review SubmitReview, one product', submitted, floor);
+      fileRatio(results, 'review SubmitReview, spread products', spread, floor);
       console.log(`ratio submit/bare: throughput ${(callsPerSecond(submitted) / callsPerSecond(floor)).toFixed(3)} (1 product), ${(callsPerSecond(spread) / callsPerSecond(floor)).toFixed(3)} (spread)`);
       // Never double-counted: every rating row equals the approved reviews it summarises.
       const check = (await db.raw(

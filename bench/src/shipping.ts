@@ -8,7 +8,8 @@ import { migrateUp } from '@ecommerce/common/migrate';
 import { createTestJwtIssuer } from '@ecommerce/common/testing';
 import { ShippingServiceClient, ShippingServiceService, type CreateOptionRequest, type CreateOptionResponse, type CreateZoneRequest, type CreateZoneResponse, type QuoteRatesRequest, type QuoteRatesResponse } from '@ecommerce/proto/shipping/v1/shipping';
 import { withBenchPostgres } from './bench-postgres.js';
-import { formatLoad, formatRatio, runLoad, startBareServerProcess, type UnaryCall } from './grpc-load.js';
+import { formatLoad, formatRatio, runLoad, startBareServerProcess, type UnaryCall, fileRatio } from './grpc-load.js';
+import type { Results } from './measure/results.js';
 import { startServiceProcess } from './process/grpc-servers.js';
 import { repoPath } from './repo-path.js';
 
@@ -29,7 +30,7 @@ const QUOTE: QuoteRatesRequest = {
   currency: 'EUR',
 };
 
-export async function runShippingBench(): Promise<void> {
+export async function runShippingBench(results: Results): Promise<void> {
   await withBenchPostgres('shipping_bench', async (databaseUrl) => {
     await migrateUp({ databaseUrl, service: 'shipping', dir: repoPath('migrations/shipping'), out: () => {} });
     const issuer = await createTestJwtIssuer();
@@ -87,6 +88,7 @@ export async function runShippingBench(): Promise<void> {
       console.log(formatLoad('shipping service (full chain + PG)', service));
       console.log(formatLoad('bare grpc-js from memory', floor));
       console.log(formatRatio('service/bare', service, floor));
+      fileRatio(results, 'shipping QuoteRates', service, floor);
     } finally {
       client.close();
       bareClient.close();

@@ -11,7 +11,8 @@ import { migrateUp } from '@ecommerce/common/migrate';
 import { createTestJwtIssuer } from '@ecommerce/common/testing';
 import { WarehouseServiceClient, WarehouseServiceService, type CreateLocationRequest, type CreateLocationResponse, type Reservation, type ReserveRequest } from '@ecommerce/proto/warehouse/v1/warehouse';
 import { withBenchPostgres } from './bench-postgres.js';
-import { callsPerSecond, formatLoad, runLoad, startBareServerProcess, type BareServer, type UnaryCall } from './grpc-load.js';
+import { callsPerSecond, formatLoad, runLoad, startBareServerProcess, type BareServer, type UnaryCall, fileRatio } from './grpc-load.js';
+import type { Results } from './measure/results.js';
 import { startServiceProcess } from './process/grpc-servers.js';
 import { repoPath } from './repo-path.js';
 
@@ -43,7 +44,7 @@ async function seed(client: WarehouseServiceClient, md: Metadata): Promise<{ hot
   return { hot, spread };
 }
 
-export async function runWarehouseBench(): Promise<void> {
+export async function runWarehouseBench(results: Results): Promise<void> {
   await withBenchPostgres('warehouse_bench', async (databaseUrl) => {
     await migrateUp({ databaseUrl, service: 'warehouse', dir: repoPath('migrations/warehouse'), out: () => {} });
     const issuer = await createTestJwtIssuer();
@@ -90,6 +91,8 @@ export async function runWarehouseBench(): Promise<void> {
       console.log(formatLoad('hot SKU (all clients on one SKU)', hotResult, 'reservations/s'));
       console.log(formatLoad(`${SPREAD_SKUS} SKUs spread`, spreadResult, 'reservations/s'));
       console.log(formatLoad('bare grpc-js from memory', floor, 'reservations/s'));
+      fileRatio(results, 'warehouse Reserve, one hot SKU', hotResult, floor);
+      fileRatio(results, 'warehouse Reserve, spread SKUs', spreadResult, floor);
       console.log(`ratio hot/bare: throughput ${(callsPerSecond(hotResult) / callsPerSecond(floor)).toFixed(3)}; spread/bare: ${(callsPerSecond(spreadResult) / callsPerSecond(floor)).toFixed(3)}`);
       // Nothing lost, nothing doubled: the locks held under load, as the ledger says.
       const { reserved, reservations } = (await db.raw(
