@@ -1,5 +1,6 @@
 // Consumer groups of the in-process transport: partitions shared among members, offsets committed as
 // handlers finish, partitions revoked (and drained) before they move, uncommitted work redelivered.
+import { deliver, deliverySize } from './delivery.js';
 import type { InProcessTransport } from './in-process-transport.js';
 import type { ReceivedMessage, SubscribeOptions, Subscription } from './transport.js';
 
@@ -80,7 +81,7 @@ class Member {
   }
 }
 
-/** Delivers one partition to one member, in order, committing each offset as its handler resolves. */
+/** Delivers one partition to one member, in order (one at a time, or in batches), committing what its handler finished. */
 class Worker {
   private state: 'running' | 'stopping' | 'killed' = 'running';
   private wake: () => void = () => {};
@@ -120,23 +121,22 @@ class Worker {
     let position = committed.get(this.slot)!;
     while (this.state === 'running') {
       position = Math.max(position, this.log.base); // what retention dropped is gone, as in Kafka
-      const message = this.log.messages[position - this.log.base];
-      if (!message) {
+      const from = position - this.log.base;
+      const messages = this.log.messages.slice(from, from + deliverySize(this.member.options));
+      if (messages.length === 0) {
         await new Promise<void>((resolve) => {
           this.wake = resolve;
           this.log.waiters.push(resolve);
         });
         continue;
       }
-      const outcome = await Promise.race([
-        this.member.options.onMessage(message).then(() => 'done' as const, () => 'failed' as const),
-        this.killed,
-      ]);
+      const outcome = await Promise.race([deliver(this.member.options, messages).catch(() => 0), this.killed]);
       if (outcome === 'killed') return;
-      if (outcome === 'done') {
-        position += 1;
+      if (outcome > 0) {
+        position += outcome;
         committed.set(this.slot, position);
-      } else if (this.state === 'running') {
+      }
+      if (outcome < messages.length && this.state === 'running') {
         await Promise.race([new Promise((r) => setTimeout(r, this.member.group.transport.redeliveryDelayMs)), this.killed]);
       }
     }

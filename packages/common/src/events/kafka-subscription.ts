@@ -1,6 +1,8 @@
-// One kafkajs consumer in a group: messages handed over one at a time per partition, offsets committed
-// only for finished messages, so a stop drains and a kill leaves everything unfinished to be redelivered.
-import type { Consumer } from 'kafkajs';
+// One kafkajs consumer in a group: messages handed over in order per partition (one at a time, or in batches to a
+// subscriber with onBatch), offsets committed only for finished messages, so a stop drains and a kill leaves
+// everything unfinished to be redelivered.
+import type { Consumer, KafkaMessage } from 'kafkajs';
+import { deliver, deliverySize } from './delivery.js';
 import type { ReceivedMessage, SubscribeOptions, Subscription } from './transport.js';
 
 export class KafkaSubscription implements Subscription {
@@ -22,32 +24,21 @@ export class KafkaSubscription implements Subscription {
       partitionsConsumedConcurrently: this.concurrency,
       eachBatch: async ({ batch, resolveOffset, heartbeat, isRunning, isStale, commitOffsetsIfNecessary }) => {
         const { topic, partition } = batch;
+        const size = deliverySize(this.options);
         let finished: string | undefined;
-        for (const m of batch.messages) {
+        for (let start = 0; start < batch.messages.length; start += size) {
           if (this.state !== 'running' || !isRunning() || isStale()) break;
-          const headers: Record<string, string> = {};
-          for (const [name, value] of Object.entries(m.headers ?? {})) {
-            if (value !== undefined) headers[name] = Array.isArray(value) ? String(value[0]) : String(value);
-          }
-          const message: ReceivedMessage = {
-            topic,
-            partition,
-            offset: m.offset,
-            key: m.key?.toString() ?? '',
-            headers,
-            value: m.value === null ? null : m.value.toString(),
-          };
-          const outcome = await Promise.race([
-            this.options.onMessage(message).then(() => 'done' as const, () => 'failed' as const),
-            this.killed,
-          ]);
+          const chunk = batch.messages.slice(start, start + size).map((m) => received(topic, partition, m));
+          const outcome = await Promise.race([deliver(this.options, chunk).catch(() => 0), this.killed]);
           if (outcome === 'killed') return; // a crash commits nothing
-          if (outcome === 'failed') {
-            await new Promise((r) => setTimeout(r, this.redeliveryDelayMs));
-            break; // unresolved: fetched again from this offset
+          if (outcome > 0) {
+            finished = chunk[outcome - 1]!.offset;
+            resolveOffset(finished);
           }
-          resolveOffset(m.offset);
-          finished = m.offset;
+          if (outcome < chunk.length) {
+            if (this.state === 'running') await new Promise((r) => setTimeout(r, this.redeliveryDelayMs));
+            break; // the unfinished rest is fetched again from its offset
+          }
           await heartbeat();
         }
         if (finished !== undefined && this.state !== 'killed') {
@@ -71,4 +62,12 @@ export class KafkaSubscription implements Subscription {
     this.onKill();
     await this.consumer.disconnect();
   }
+}
+
+function received(topic: string, partition: number, m: KafkaMessage): ReceivedMessage {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(m.headers ?? {})) {
+    if (value !== undefined) headers[name] = Array.isArray(value) ? String(value[0]) : String(value);
+  }
+  return { topic, partition, offset: m.offset, key: m.key?.toString() ?? '', headers, value: m.value === null ? null : m.value.toString() };
 }

@@ -1,5 +1,6 @@
-// Publishes outbox rows through the transport and marks them sent. Wakes on NOTIFY from the outbox
-// trigger, polls as a fallback, sweeps failed rows with backoff, and prunes sent rows after retention.
+// Publishes outbox rows through the transport and marks them sent, holding no transaction open while it publishes
+// (rows are leased to it instead: outbox-claim.ts). Wakes on NOTIFY from the outbox trigger, polls as a fallback,
+// sweeps failed rows with backoff, and prunes sent rows after retention.
 import type { Knex } from 'knex';
 import type { Logger } from 'pino';
 import { backoffDelay, sleep, type BackoffPolicy } from './backoff.js';
@@ -33,10 +34,16 @@ export interface OutboxRelayOptions {
   listen?: boolean;
   /** The service's Prometheus registry: published/failed counters and the outbox backlog gauges. */
   metrics?: Registry;
+  /**
+   * How long claimed rows stay this relay's while it publishes them (default 30 s). A relay that dies leaves its
+   * rows to others after this; one slower than this may see them published twice (the inbox absorbs it).
+   */
+  claimLeaseMs?: number;
 }
 
 export class OutboxRelay {
   private readonly batchSize: number;
+  private readonly claimLeaseMs: number;
   private readonly backoff: BackoffPolicy;
   private readonly stopping = new AbortController();
   private listener?: OutboxListener;
@@ -46,6 +53,7 @@ export class OutboxRelay {
 
   constructor(private readonly options: OutboxRelayOptions) {
     this.batchSize = options.batchSize ?? 200;
+    this.claimLeaseMs = options.claimLeaseMs ?? 30_000;
     if (options.metrics) this.metrics = relayMetrics(options.metrics, options.db);
     this.backoff = options.retryBackoff ?? { initialDelayMs: 500, maxDelayMs: 60_000 };
   }
@@ -101,30 +109,29 @@ export class OutboxRelay {
     return total;
   }
 
-  private publishBatch(mode: ClaimMode): Promise<{ claimed: number; sent: number }> {
+  /** Claim (short statement), publish (no transaction open), then mark sent or failed (short statement). */
+  private async publishBatch(mode: ClaimMode): Promise<{ claimed: number; sent: number }> {
     const { db, transport } = this.options;
-    return db.transaction(async (trx) => {
-      const rows = await claimPending(trx, mode, this.batchSize);
-      if (rows.length === 0) return { claimed: 0, sent: 0 };
-      const ids = rows.map((r) => r.id);
-      try {
-        await transport.publish(rows.map((r) => toWireMessage(r.topic, r.event_key, r.envelope)));
-      } catch (err) {
-        const attempts = Math.max(...rows.map((r) => r.attempts)) + 1;
-        const delayMs = backoffDelay(this.backoff, attempts);
-        await trx(OUTBOX_TABLE).whereIn('id', ids).update({
-          attempts: trx.raw('attempts + 1'),
-          last_error: String((err as Error)?.message ?? err).slice(0, 1000),
-          next_attempt_at: trx.raw(`now() + make_interval(secs => ?)`, [delayMs / 1000]),
-        });
-        this.metrics?.failures.inc();
-        this.options.logger?.warn({ err, rows: rows.length, retry_in_ms: delayMs }, 'outbox publish failed; the sweeper retries');
-        return { claimed: rows.length, sent: 0 };
-      }
-      await trx(OUTBOX_TABLE).whereIn('id', ids).update({ sent_at: trx.fn.now(), last_error: null });
-      this.metrics?.published.inc(rows.length);
-      return { claimed: rows.length, sent: rows.length };
-    });
+    const rows = await claimPending(db, mode, this.batchSize, this.claimLeaseMs);
+    if (rows.length === 0) return { claimed: 0, sent: 0 };
+    const ids = rows.map((r) => r.id);
+    try {
+      await transport.publish(rows.map((r) => toWireMessage(r.topic, r.event_key, r.envelope)));
+    } catch (err) {
+      const attempts = Math.max(...rows.map((r) => r.attempts)) + 1;
+      const delayMs = backoffDelay(this.backoff, attempts);
+      await db(OUTBOX_TABLE).whereIn('id', ids).whereNull('sent_at').update({
+        attempts: db.raw('attempts + 1'),
+        last_error: String((err as Error)?.message ?? err).slice(0, 1000),
+        next_attempt_at: db.raw(`now() + make_interval(secs => ?)`, [delayMs / 1000]),
+      });
+      this.metrics?.failures.inc();
+      this.options.logger?.warn({ err, rows: rows.length, retry_in_ms: delayMs }, 'outbox publish failed; the sweeper retries');
+      return { claimed: rows.length, sent: 0 };
+    }
+    await db(OUTBOX_TABLE).whereIn('id', ids).whereNull('sent_at').update({ sent_at: db.fn.now(), last_error: null });
+    this.metrics?.published.inc(rows.length);
+    return { claimed: rows.length, sent: rows.length };
   }
 
   private async relayLoop(signal: AbortSignal): Promise<void> {

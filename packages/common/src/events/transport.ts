@@ -18,6 +18,14 @@ export interface SubscribeOptions {
    * is delivered again.
    */
   onMessage(message: ReceivedMessage): Promise<void>;
+  /**
+   * Optional, used instead of `onMessage` when given: up to `maxBatchSize` consecutive messages of one partition,
+   * in partition order. Resolves with how many of them, from the first, finished: those are committed and the rest
+   * are delivered again; a rejection finishes none.
+   */
+  onBatch?(messages: ReceivedMessage[]): Promise<number>;
+  /** The most messages one `onBatch` call gets (default 100). */
+  maxBatchSize?: number;
   /** Where a group with no committed offset starts; default: the beginning (no event is missed). */
   fromBeginning?: boolean;
 }

@@ -1,4 +1,5 @@
 import { createInProcessTransport } from '../../src/events/index.js';
+import { batchContract } from './support/batch-contract.js';
 import { outboxContract } from './support/outbox-contract.js';
 import { transportContract } from './support/transport-contract.js';
 
@@ -6,3 +7,4 @@ const factory = () => createInProcessTransport({ partitions: 3, redeliveryDelayM
 
 transportContract('in-process', factory);
 outboxContract('in-process', factory);
+batchContract('in-process', factory);

@@ -4,6 +4,7 @@ import { describe, it } from 'vitest';
 import { createKafkaTransport, parseBrokers } from '../../src/events/index.js';
 import { brokerRestartSuite } from './support/broker-restart.js';
 import { deleteTestTopicsAfterEach } from './support/kafka-test-topics.js';
+import { batchContract } from './support/batch-contract.js';
 import { outboxContract } from './support/outbox-contract.js';
 import { processCrashSuite } from './support/process-crash.js';
 import { transportContract } from './support/transport-contract.js';
@@ -20,6 +21,7 @@ if (brokers.length === 0) {
   const factory = () => createKafkaTransport({ brokers, clientId: 'events-test', partitions: 3, redeliveryDelayMs: 20 });
   transportContract('kafka', factory);
   outboxContract('kafka', factory);
+  batchContract('kafka', factory);
   processCrashSuite(brokers);
   brokerRestartSuite(brokers);
 }

@@ -59,7 +59,8 @@ if (process.argv[2] === 'consumer') {
       if (published >= holdAfter) return stuck; // part of the batch is on Kafka, none of it marked sent
     },
   };
-  await new OutboxRelay({ db, schema: 'svc', transport: holding, batchSize: 10 }).start();
+  // A short lease: the test's next relay claims the rows this one dies holding without waiting the default 30 s.
+  await new OutboxRelay({ db, schema: 'svc', transport: holding, batchSize: 10, claimLeaseMs: 1_000 }).start();
 } else {
   throw new Error(`crash-worker: unknown role ${process.argv[2]}`);
 }

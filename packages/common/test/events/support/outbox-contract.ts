@@ -144,27 +144,23 @@ export function outboxContract(name: string, makeTransport: TransportFactory): v
       await write(events);
       const deliveries = new Recorder();
       await effectConsumer('warehouse', deliveries);
-      let killed = false;
       const dyingDb = createDatabase({ url: database.url, schema: database.schema, applicationName: 'dying-relay' });
       stops.push(() => dyingDb.destroy());
       const dying = new OutboxRelay({
         db: dyingDb,
         schema: database.schema,
-        transport: faultyTransport(transport, {
-          after: async () => {
-            if (killed) return;
-            killed = true; // the process dies: its session (and the open claim transaction) is gone
-            await database.admin(
-              `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
-                WHERE datname = current_database() AND application_name = 'dying-relay'`,
-            );
-          },
-        }),
+        claimLeaseMs: 60_000,
+        // The process dies once the batch is on the transport: its connections are gone, nothing is marked sent.
+        transport: faultyTransport(transport, { after: () => dyingDb.destroy() }),
       });
       await expect(dying.drain()).rejects.toThrow();
       await dying.stop();
       expect(await pending()).toBe(3);
-      expect(await relay().drain()).toBe(3);
+      const next = relay();
+      expect(await next.drain()).toBe(0); // still leased to the dead relay
+      // The lease runs out (moved back rather than waited for).
+      await database.db('outbox_events').where('topic', topic).update({ next_attempt_at: database.db.raw(`now() - interval '1 second'`) });
+      expect(await next.drain()).toBe(3);
       await waitFor(() => deliveries.events.length >= 6, 'both copies of every event');
       for (const e of events) expect(deliveries.events.filter((d) => d.id === e.id)).toHaveLength(2);
       await waitFor(async () => (await effectsOf(events)).length === 3, 'the effects');
