@@ -28,7 +28,7 @@ for (const bench of selected) {
   }
   await write(); // after each bench, so a later failure keeps what was measured
 }
-if (results.entries.length > 0) process.stdout.write(`\n## summary (medians of ${benchSettings.rounds} rounds; ratios against baselines measured in the same run)\n${formatTable(results.entries)}\n`);
+if (results.entries.length > 0) process.stdout.write(`\n## summary (medians over each entry's rounds; ratios against baselines measured in the same run)\n${formatTable(results.entries)}\n`);
 process.stdout.write(`\nfigures written to ${jsonPath}\n`);
 if (failed.length > 0) {
   process.stderr.write(`failed: ${failed.join(', ')}\n`);

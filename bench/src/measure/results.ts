@@ -111,7 +111,7 @@ export async function writeResults(file: string, content: ResultsFile): Promise<
 
 /** The closing table: one line per entry. */
 export function formatTable(entries: ResultEntry[]): string {
-  const header = `${'benchmark'.padEnd(52)} ${'value'.padStart(9)} ${'unit'.padEnd(9)} ${'baseline'.padEnd(40)} ${'base'.padStart(9)} ${'ratio'.padStart(6)} ${'p99 ms'.padStart(8)}`;
+  const header = `${'benchmark'.padEnd(52)} ${'value'.padStart(9)} ${'unit'.padEnd(9)} ${'baseline'.padEnd(40)} ${'base'.padStart(9)} ${'ratio'.padStart(6)} ${'p99 ms'.padStart(8)} ${'rounds'.padStart(6)}`;
   const rows = entries.map((e) =>
     [
       `${e.bench}: ${e.name}`.slice(0, 52).padEnd(52),
@@ -121,6 +121,7 @@ export function formatTable(entries: ResultEntry[]): string {
       (e.baseline_value?.toFixed(0) ?? '-').padStart(9),
       (e.ratio?.toFixed(3) ?? '-').padStart(6),
       (e.p99_ms?.toFixed(1) ?? '-').padStart(8),
+      String(e.rounds).padStart(6),
     ].join(' '),
   );
   return [header, ...rows].join('\n');
