@@ -2,11 +2,11 @@
 import { withConstraintErrors, type ConstraintErrors } from '@ecommerce/common/db';
 import { AlreadyExistsError, NotFoundError, ValidationError } from '@ecommerce/common/errors';
 import { knexTransaction, type Transaction } from '@ecommerce/common/events';
-import { offsetOf, type Page } from '@ecommerce/common/models';
+import type { Page } from '@ecommerce/common/models';
 import type { Knex } from 'knex';
 import type { CreateProduct, ListProducts, Product, UpdateProduct } from '../schemas/product.js';
-import { DEFAULT_PRODUCT_SORT } from '../schemas/product-sort.js';
-import { definedOnly, escapeLike } from './rows.js';
+import { PRODUCT_COLUMNS, productListStatements } from './product-list-sql.js';
+import { definedOnly } from './rows.js';
 
 interface ProductRow {
   id: string;
@@ -24,11 +24,7 @@ interface ProductRow {
   deleted_at: Date | null;
 }
 
-/** Every column but the generated search vector, which is an index aid and not part of the API. */
-const COLUMNS: string[] = [
-  'id', 'sku', 'slug', 'name', 'description', 'brand_id', 'category_id',
-  'attributes', 'images', 'status', 'created_at', 'updated_at', 'deleted_at',
-];
+const COLUMNS: string[] = [...PRODUCT_COLUMNS];
 
 const WRITE_ERRORS: ConstraintErrors = {
   products_sku_key: () => new AlreadyExistsError('a product with this SKU already exists', 'sku'),
@@ -36,15 +32,6 @@ const WRITE_ERRORS: ConstraintErrors = {
   products_brand_id_fkey: () => new ValidationError([{ field: 'brandId', message: 'no such brand' }]),
   products_category_id_fkey: () => new ValidationError([{ field: 'categoryId', message: 'no such category' }]),
 };
-
-/** Products of a category and of every category below it. */
-const IN_CATEGORY_SUBTREE_SQL = `category_id IN (
-  WITH RECURSIVE subtree AS (
-    SELECT id FROM categories WHERE id = ?
-    UNION
-    SELECT c.id FROM categories c JOIN subtree s ON c.parent_id = s.id
-  )
-  SELECT id FROM subtree)`;
 
 export class ProductRepository {
   constructor(private readonly db: Knex) {}
@@ -63,11 +50,12 @@ export class ProductRepository {
   }
 
   async list(query: ListProducts): Promise<Page<Product>> {
-    const filtered = this.db<ProductRow>('products').modify((qb) => applyFilters(qb, query));
-    const ordered = filtered.clone().select(COLUMNS).limit(query.limit).offset(offsetOf(query));
-    applyOrder(ordered, query);
-    const [rows, [count]] = await Promise.all([ordered, filtered.clone().count<Array<{ count: number }>>({ count: '*' })]);
-    return { items: (rows as ProductRow[]).map(toProduct), total: count!.count };
+    const { page, count } = productListStatements(query);
+    const [rows, counted] = await Promise.all([
+      this.db.raw<{ rows: ProductRow[] }>(page.sql, page.bindings),
+      this.db.raw<{ rows: Array<{ count: number }> }>(count.sql, count.bindings),
+    ]);
+    return { items: rows.rows.map(toProduct), total: counted.rows[0]!.count };
   }
 
   /** Writes run in the caller's unit of work; which events they cause is decided by the use case, not here. */
@@ -135,34 +123,6 @@ export class ProductRepository {
   private live() {
     return this.db<ProductRow>('products').whereNull('deleted_at');
   }
-}
-
-function applyFilters(qb: Knex.QueryBuilder, query: ListProducts): void {
-  if (query.deleted) qb.whereNotNull('deleted_at');
-  else qb.whereNull('deleted_at');
-  if (query.category) qb.whereRaw(IN_CATEGORY_SUBTREE_SQL, [query.category]);
-  if (query.brand) qb.where('brand_id', query.brand);
-  if (query.status) qb.where('status', query.status);
-  if (query.q) {
-    const q = query.q;
-    const pattern = `%${escapeLike(q)}%`;
-    // Full-text finds whole words anywhere; the trigram-indexed ILIKE finds fragments ("blu" in "Bluetooth").
-    qb.where((w) =>
-      w
-        .whereRaw(`search_vector @@ websearch_to_tsquery('simple', ?)`, [q])
-        .orWhereRaw('name ILIKE ?', [pattern])
-        .orWhereRaw('description ILIKE ?', [pattern]),
-    );
-  }
-}
-
-function applyOrder(qb: Knex.QueryBuilder, query: ListProducts): void {
-  if (!query.sort && query.q) {
-    // A text query without an explicit sort lists the closest names first.
-    qb.orderByRaw('word_similarity(?, name) DESC', [query.q]);
-  }
-  for (const key of query.sort ?? DEFAULT_PRODUCT_SORT) qb.orderBy(key.column, key.direction);
-  qb.orderBy('id', 'asc'); // a total order, so pages never repeat or skip rows
 }
 
 /** pg would send a JS array as a Postgres array, not JSON; serialise both JSON columns explicitly. */
