@@ -4,7 +4,7 @@ import { Container } from 'inversify';
 import type { Knex } from '@ecommerce/common/db';
 import type { Logger } from '@ecommerce/common/logger';
 import { bizModule } from './biz/module.js';
-import { CLOCK, type Clock } from './biz/ports.js';
+import { CLOCK, WARNINGS, type Clock } from './biz/ports.js';
 import type { SearchConfig } from './config.js';
 import { dataModule } from './data/module.js';
 import { systemClock } from './data/system-clock.js';
@@ -18,6 +18,7 @@ export function createContainer(infra: { config: SearchConfig; logger: Logger; d
   container.bind(TOKENS.Logger).toConstantValue(infra.logger);
   container.bind(TOKENS.Database).toConstantValue(infra.db);
   container.bind(CLOCK).toConstantValue(infra.clock ?? systemClock);
+  container.bind(WARNINGS).toConstantValue({ warn: (message: string) => infra.logger.warn(message) });
   container.load(dataModule, bizModule, serviceModule, serverModule);
   return container;
 }

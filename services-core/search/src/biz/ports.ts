@@ -15,6 +15,7 @@ export interface IndexWriter {
   putCategory(tx: Transaction, category: CategoryEntry): Promise<void>;
   deleteCategory(tx: Transaction, categoryId: string, at: Date): Promise<void>;
   putBrand(tx: Transaction, brand: BrandEntry): Promise<void>;
+  hasBrand(tx: Transaction, brandId: string): Promise<boolean>;
   putPrice(tx: Transaction, price: PriceEntry): Promise<void>;
   putStock(tx: Transaction, stock: StockEntry): Promise<void>;
   putRating(tx: Transaction, rating: RatingEntry): Promise<void>;
@@ -32,6 +33,13 @@ export interface CatalogReader {
   products(page: number, limit: number): Promise<{ items: ProductEntry[]; total: number }>;
   categories(): Promise<CategoryEntry[]>;
   brands(): Promise<BrandEntry[]>;
+  /** One brand; null when the catalog has none with this id. */
+  brand(id: string): Promise<BrandEntry | null>;
+}
+
+/** Where a use case reports what it could not do but did not fail for. */
+export interface Warnings {
+  warn(message: string): void;
 }
 
 export interface Clock {
@@ -47,4 +55,5 @@ export const INDEX_WRITER = Symbol.for('search.IndexWriter');
 export const INDEX_READER = Symbol.for('search.IndexReader');
 export const CATALOG_READER = Symbol.for('search.CatalogReader');
 export const CLOCK = Symbol.for('search.Clock');
+export const WARNINGS = Symbol.for('search.Warnings');
 export const UNIT_OF_WORK = Symbol.for('search.UnitOfWork');

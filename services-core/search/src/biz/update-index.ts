@@ -1,10 +1,11 @@
 // Applying other services' changes to the index, one event at a time, in the consumer's transaction (the inbox
 // row commits with the change, so a redelivered event changes nothing). What counts is decided here: only a
-// base price is the price shown, a price without tiers is removed, and every entry keeps its source time.
+// base price is the price shown, a price without tiers is removed, and every entry keeps its source time. No
+// event carries a brand's name, so a product naming a brand the index has not seen asks the catalog for it.
 import type { Transaction } from '@ecommerce/common/events';
 import { inject, injectable } from 'inversify';
 import type { CategoryEntry, ProductEntry } from './index-entry.js';
-import { INDEX_WRITER, type IndexWriter } from './ports.js';
+import { CATALOG_READER, INDEX_WRITER, WARNINGS, type CatalogReader, type IndexWriter, type Warnings } from './ports.js';
 
 export interface PriceChange {
   sku: string;
@@ -18,10 +19,30 @@ export interface PriceChange {
 
 @injectable()
 export class UpdateIndexUseCase {
-  constructor(@inject(INDEX_WRITER) private readonly index: IndexWriter) {}
+  constructor(
+    @inject(INDEX_WRITER) private readonly index: IndexWriter,
+    @inject(CATALOG_READER) private readonly catalog: CatalogReader,
+    @inject(WARNINGS) private readonly warnings: Warnings,
+  ) {}
 
-  productChanged(tx: Transaction, product: ProductEntry): Promise<void> {
-    return this.index.putProduct(tx, product);
+  async productChanged(tx: Transaction, product: ProductEntry): Promise<void> {
+    if (product.brandId && !(await this.index.hasBrand(tx, product.brandId))) await this.learnBrand(tx, product.brandId);
+    await this.index.putProduct(tx, product);
+  }
+
+  /**
+   * The product is indexed even when the catalog cannot name its brand now: it stays findable by everything else,
+   * and the next rebuild (or the next product of that brand) brings the name in. Holding the event back instead
+   * would keep every product of the brand out of search while the catalog is away.
+   */
+  private async learnBrand(tx: Transaction, brandId: string): Promise<void> {
+    try {
+      const brand = await this.catalog.brand(brandId);
+      if (brand) await this.index.putBrand(tx, brand);
+      else this.warnings.warn(`brand ${brandId} is unknown to the catalog; indexed without a brand name`);
+    } catch (err) {
+      this.warnings.warn(`brand ${brandId} not named (${(err as Error).message}); indexed without a brand name until the catalog answers`);
+    }
   }
 
   productDeleted(tx: Transaction, productId: string, at: Date): Promise<void> {

@@ -62,7 +62,14 @@ export class HttpCatalogReader implements CatalogReader {
     }
   }
 
-  private async get<T extends z.ZodType>(path: string, schema: T): Promise<z.infer<T>> {
+  async brand(id: string): Promise<BrandEntry | null> {
+    const body = await this.get(`/api/v1/brands/${encodeURIComponent(id)}`, envelope(brand), { notFound: true });
+    return body ? { id: body.data.id, name: body.data.name, sourceTime: body.data.updatedAt } : null;
+  }
+
+  private get<T extends z.ZodType>(path: string, schema: T): Promise<z.infer<T>>;
+  private get<T extends z.ZodType>(path: string, schema: T, options: { notFound: true }): Promise<z.infer<T> | null>;
+  private async get<T extends z.ZodType>(path: string, schema: T, options: { notFound?: boolean } = {}): Promise<z.infer<T> | null> {
     if (!this.baseUrl) throw new UnavailableError('the catalog is not configured (CATALOG_URL)');
     let response: Response;
     try {
@@ -70,6 +77,7 @@ export class HttpCatalogReader implements CatalogReader {
     } catch (err) {
       throw new UnavailableError(`the catalog did not answer: ${(err as Error).message}`);
     }
+    if (options.notFound && response.status === 404) return null;
     if (!response.ok) throw new UnavailableError(`the catalog answered ${response.status} to GET ${path.split('?')[0]}`);
     const parsed = schema.safeParse(await response.json());
     if (!parsed.success) throw new UnavailableError(`the catalog's answer to GET ${path.split('?')[0]} is not understood`);

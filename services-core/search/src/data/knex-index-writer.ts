@@ -62,6 +62,10 @@ export class KnexIndexWriter implements IndexWriter {
     if (rowCount > 0) await db('products').where({ brand_id: b.id }).whereNot({ brand_name: b.name }).update({ brand_name: b.name });
   }
 
+  async hasBrand(tx: Transaction, brandId: string): Promise<boolean> {
+    return (await knexTransaction(tx)('brands').where({ id: brandId }).first('id')) !== undefined;
+  }
+
   async putPrice(tx: Transaction, p: PriceEntry): Promise<void> {
     await knexTransaction(tx).raw(
       `INSERT INTO prices AS t (sku, currency, amount_minor, source_time) VALUES (?, ?, ?, ?)
