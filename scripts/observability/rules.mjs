@@ -14,23 +14,24 @@ import {
 } from './slos.mjs';
 
 const BY = 'sum by (tier, service)';
-const withProtocol = (expr, protocol) => `label_replace(${expr}, "protocol", "${protocol}", "", "")`;
+// Each protocol's (and each latency class's) share goes into one series name, told apart by a static label.
+const withProtocol = (expr, protocol) => ({ expr, labels: { protocol } });
 
 function requestRules(w) {
   const http = `http_requests_total{route!~"${PROBE_ROUTES}"}`;
   const httpErrors = `http_requests_total{route!~"${PROBE_ROUTES}", status_code=~"5.."}`;
   const grpcErrors = `grpc_server_handled_total{grpc_code=~"${GRPC_SERVER_ERRORS}"}`;
   return [
-    { record: `slo:requests:rate${w}`, expr: withProtocol(`${BY} (rate(${http}[${w}]))`, 'http') },
-    { record: `slo:requests:rate${w}`, expr: withProtocol(`${BY} (rate(grpc_server_handled_total[${w}]))`, 'grpc') },
+    { record: `slo:requests:rate${w}`, ...withProtocol(`${BY} (rate(${http}[${w}]))`, 'http') },
+    { record: `slo:requests:rate${w}`, ...withProtocol(`${BY} (rate(grpc_server_handled_total[${w}]))`, 'grpc') },
     // `or 0 * all`: a service that never failed has no error series, and its ratio should read 0, not be absent.
-    { record: `slo:request_errors:rate${w}`, expr: withProtocol(`(${BY} (rate(${httpErrors}[${w}])) or 0 * ${BY} (rate(${http}[${w}])))`, 'http') },
-    { record: `slo:request_errors:rate${w}`, expr: withProtocol(`(${BY} (rate(${grpcErrors}[${w}])) or 0 * ${BY} (rate(grpc_server_handled_total[${w}])))`, 'grpc') },
+    { record: `slo:request_errors:rate${w}`, ...withProtocol(`(${BY} (rate(${httpErrors}[${w}])) or 0 * ${BY} (rate(${http}[${w}])))`, 'http') },
+    { record: `slo:request_errors:rate${w}`, ...withProtocol(`(${BY} (rate(${grpcErrors}[${w}])) or 0 * ${BY} (rate(grpc_server_handled_total[${w}])))`, 'grpc') },
     ...LATENCY_CLASSES.map((c) => {
       const metric = c.protocol === 'http' ? 'http_request_duration_seconds' : 'grpc_server_handling_seconds';
       const all = `${BY} (rate(${metric}_count{${c.selector}}[${w}]))`;
       const fast = `${BY} (rate(${metric}_bucket{${c.selector}, le="${c.le}"}[${w}]))`;
-      return { record: `slo:requests_slow:rate${w}`, expr: `label_replace(${all} - ${fast}, "class", "${c.name}", "", "")` };
+      return { record: `slo:requests_slow:rate${w}`, expr: `${all} - ${fast}`, labels: { class: c.name } };
     }),
     { record: `slo:request_errors:ratio_rate${w}`, expr: `${BY} (slo:request_errors:rate${w}) / ${BY} (slo:requests:rate${w})` },
     { record: `slo:requests_slow:ratio_rate${w}`, expr: `${BY} (slo:requests_slow:rate${w}) / ${BY} (slo:requests:rate${w})` },
