@@ -54,6 +54,11 @@ describe('bad search input', () => {
     expect(await violation({ prefix: 'x'.repeat(1024 * 1024) }, 'autocomplete')).toEqual([expect.objectContaining({ field: 'prefix' })]);
   });
 
+  it('refuses a NUL character (PostgreSQL cannot hold one) naming the field', async () => {
+    expect(await violation({ query: 'mu\u0000g' })).toEqual([expect.objectContaining({ field: 'query' })]);
+    expect(await violation({ query: 'mug', attributes: ['colour:bl\u0000ue'] })).toEqual([expect.objectContaining({ field: 'attributes.0' })]);
+  });
+
   it('takes query syntax as plain words', async () => {
     const { products } = await h.call('searchProducts', { query: `mug & !( blue:* | 'x' ) %_\\` });
     expect(products).toEqual([]);
