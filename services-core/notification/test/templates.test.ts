@@ -76,6 +76,13 @@ describe('template library', () => {
     expect(error?.details).toEqual([{ field: 'data_json', message: expect.stringContaining('"resetToken"') }]);
   });
 
+  it('names a missing nested field by its whole path', () => {
+    const placed = templateDataOf(anOrderPlaced(randomUUID())) as { order: Record<string, unknown> };
+    delete placed.order.shippingAddress;
+
+    expect(() => library.render('order_placed', 'email', 'en', placed, 'data_json')).toThrow(/refers to "order\.shippingAddress\.\w+", which the data lacks/);
+  });
+
   it('renders a payload whose optional fields are empty (proto-JSON leaves them out; the decoded payload keeps them)', () => {
     const shipped = { ...aShipment(orderId), trackingNumber: '' };
     expect(library.render('shipment_shipped', 'sms', 'en', templateDataOf(shipped)).body).toContain('tracking .');

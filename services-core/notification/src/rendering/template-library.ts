@@ -12,6 +12,8 @@ import { readTemplateSources, type TemplateSource } from './template-files.js';
 interface Compiled {
   subject: Handlebars.TemplateDelegate;
   body: Handlebars.TemplateDelegate;
+  /** Every data path the template mentions (`order.shippingAddress.name`), to name a missing one in full. */
+  paths: string[];
 }
 
 /** What every template may use besides its event's data. */
@@ -31,7 +33,8 @@ export class HandlebarsTemplateLibrary implements TemplateRenderer {
     handlebars.registerHelper({ money, date });
     const compile = (text: string) => handlebars.compile(text, { strict: true, noEscape: true });
     for (const source of sources) {
-      this.compiled.set(key(source.template, source.channel, source.locale), { subject: compile(source.subject), body: compile(source.body) });
+      const paths = [...pathsIn(handlebars.parse(source.subject)), ...pathsIn(handlebars.parse(source.body))];
+      this.compiled.set(key(source.template, source.channel, source.locale), { subject: compile(source.subject), body: compile(source.body), paths });
     }
   }
 
@@ -44,8 +47,10 @@ export class HandlebarsTemplateLibrary implements TemplateRenderer {
       return { locale: used, subject: compiled.subject(context).trim(), body: compiled.body(context).trim() };
     } catch (err) {
       const missing = /"([^"]+)" not defined/.exec(err instanceof Error ? err.message : '')?.[1];
+      // Handlebars names only the last segment; the template's own paths give the whole one that does not resolve.
+      const full = missing ? compiled.paths.find((p) => (p === missing || p.endsWith(`.${missing}`)) && !resolves(context, p)) : undefined;
       const message = missing
-        ? `template ${template} (${channel}, ${used}) refers to "${missing}", which the data lacks`
+        ? `template ${template} (${channel}, ${used}) refers to "${full ?? missing}", which the data lacks`
         : `template ${template} (${channel}, ${used}) failed: ${err instanceof Error ? err.message : String(err)}`;
       throw new ValidationError([{ field, message }]);
     }
@@ -55,6 +60,27 @@ export class HandlebarsTemplateLibrary implements TemplateRenderer {
     const candidates = [locale, locale.split('-')[0]!, DEFAULT_LOCALE];
     return candidates.find((candidate) => this.compiled.has(key(template, channel, candidate)));
   }
+}
+
+function resolves(context: unknown, dotted: string): boolean {
+  let value: unknown = context;
+  for (const part of dotted.split('.')) {
+    if (value === null || typeof value !== 'object' || !(part in value)) return false;
+    value = (value as Record<string, unknown>)[part];
+  }
+  return true;
+}
+
+/** The data paths of a parsed template (helpers' own names excluded), in the order they appear. */
+function pathsIn(node: unknown, found: string[] = []): string[] {
+  if (Array.isArray(node)) {
+    for (const child of node) pathsIn(child, found);
+  } else if (node !== null && typeof node === 'object') {
+    const n = node as { type?: string; original?: string };
+    if (n.type === 'PathExpression' && n.original && !found.includes(n.original)) found.push(n.original.replace(/^(\.\.\/)+/, ''));
+    for (const value of Object.values(node)) if (value !== null && typeof value === 'object') pathsIn(value, found);
+  }
+  return found;
 }
 
 function key(template: string, channel: string, locale: string): string {

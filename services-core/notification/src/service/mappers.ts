@@ -39,6 +39,16 @@ export function preferencesToProto(preferences: Preferences): PreferencesMessage
   };
 }
 
+/**
+ * Single-use tokens (password reset, verification, invitation) are kept for a resend but never shown: whoever
+ * reads a notification through the API must not be able to use the link in it.
+ */
+function redactTokens(data: unknown): unknown {
+  if (Array.isArray(data)) return data.map(redactTokens);
+  if (data === null || typeof data !== 'object') return data;
+  return Object.fromEntries(Object.entries(data).map(([key, value]) => [key, /token$/i.test(key) && typeof value === 'string' && value !== '' ? '[redacted]' : redactTokens(value)]));
+}
+
 export function notificationToProto(n: Notification): NotificationMessage {
   return {
     id: n.id,
@@ -49,7 +59,7 @@ export function notificationToProto(n: Notification): NotificationMessage {
     locale: n.locale,
     recipientCustomerId: n.recipientCustomerId ?? '',
     recipientAddress: n.recipientAddress,
-    dataJson: JSON.stringify(n.data),
+    dataJson: JSON.stringify(redactTokens(n.data)),
     status: STATUS_TO_PROTO[n.status],
     attempts: n.attempts,
     providerMessageId: n.providerMessageId ?? '',
