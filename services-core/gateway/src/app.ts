@@ -1,5 +1,5 @@
 // Builds the gateway's Express app from the container. Order matters: request id and observation first, then
-// security headers and CORS, the gateway's own endpoints, rate limits and edge auth for /api, then the routes
+// security headers (helmet's, prebuilt) and CORS, the gateway's own endpoints, rate limits and edge auth for /api, then the routes
 // (transcoded RPCs with a JSON body parser, proxied lite services with the body streamed), then 404 and errors.
 import http from 'node:http';
 import https from 'node:https';
@@ -18,11 +18,11 @@ import type { Logger } from '@ecommerce/common/logger';
 import type { ServiceMetrics } from '@ecommerce/common/observability';
 import cors from 'cors';
 import express, { type ErrorRequestHandler, type Express } from 'express';
-import helmet from 'helmet';
 import type { Container } from 'inversify';
 import type { GatewayConfig } from './config.js';
 import { edgeAuth, type Access } from './edge/access.js';
 import { CircuitOpenError, type CircuitBreakers } from './edge/circuit-breaker.js';
+import { securityHeaders } from './edge/security-headers.js';
 import { checkUpstreams } from './health/readiness.js';
 import { docsRoutes } from './openapi/docs-page.js';
 import type { OpenApiDocument } from './openapi/document.js';
@@ -59,7 +59,7 @@ export function createGatewayApp(container: Container): GatewayApp {
   app.set('trust proxy', config.TRUST_PROXY_HOPS);
   app.use(requestId());
   app.use(observeRequests('gateway', logger, metrics));
-  app.use(helmet());
+  app.use(securityHeaders());
   app.use(cors({ origin: parseOrigins(config.CORS_ORIGINS), exposedHeaders: ['x-request-id', 'retry-after', 'ratelimit-limit', 'ratelimit-remaining', 'ratelimit-reset'] }));
 
   app.get('/healthz', (_req, res) => {
@@ -78,19 +78,25 @@ export function createGatewayApp(container: Container): GatewayApp {
   });
   app.use(docsRoutes());
 
-  const liteSpecFor = (path: string): LiteUpstreamSpec | undefined =>
-    upstreams.lite.find(({ spec }) => spec.prefixes.some((p) => path === p || path.startsWith(`${p}/`)))?.spec;
+  // Built once: every /api request looks its prefix up here instead of building strings and arrays.
+  const litePrefixes = upstreams.lite.flatMap(({ spec }) => spec.prefixes.map((prefix) => ({ prefix, under: `${prefix}/`, spec })));
+  const liteSpecFor = (path: string): LiteUpstreamSpec | undefined => {
+    for (const { prefix, under, spec } of litePrefixes) if (path === prefix || path.startsWith(under)) return spec;
+    return undefined;
+  };
+  const rules = { auth: rateRule(config, 'auth'), default: rateRule(config, 'default') };
   app.use(
     '/api',
     rateLimit({
       limiter: container.get<RequestLimiter>(TOKENS.RateLimiter),
-      ruleFor: (req) => rateRule(config, req.originalUrl.startsWith('/api/v1/auth') ? 'auth' : 'default'),
+      ruleFor: (req) => (req.originalUrl.startsWith('/api/v1/auth') ? rules.auth : rules.default),
     }),
   );
   app.use(
     '/api',
     edgeAuth(container.get<JwtVerifier>(TOKENS.JwtVerifier), (req): Access => {
-      const spec = liteSpecFor(req.originalUrl.split('?')[0]!);
+      const query = req.originalUrl.indexOf('?');
+      const spec = liteSpecFor(query < 0 ? req.originalUrl : req.originalUrl.slice(0, query));
       return spec ? accessFor(spec, req.method) : CORE_ACCESS;
     }),
   );

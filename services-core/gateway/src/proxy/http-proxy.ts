@@ -28,12 +28,9 @@ const TOO_LARGE = 'ERR_GATEWAY_BODY_TOO_LARGE';
 export function proxyTo(target: ProxyTarget, settings: ProxySettings): RequestHandler {
   return async (req, res) => {
     try {
-      const declared = Number(req.get('content-length') ?? 0);
-      if (declared > settings.bodyLimitBytes) throw payloadTooLarge();
-      await settings.breaker.run(
-        () => forward(req, res, target, settings),
-        ({ value, error }) => (error ? isUpstreamFault(error) : UPSTREAM_FAILURE_STATUSES.has(value!)),
-      );
+      const declared = req.headers['content-length'];
+      if (declared !== undefined && Number(declared) > settings.bodyLimitBytes) throw payloadTooLarge();
+      await settings.breaker.run(() => forward(req, res, target, settings), countsAgainstUpstream);
     } catch (err) {
       // The rest of an oversized upload is not worth reading: answer, then close the connection.
       if ((err as { code?: string }).code === TOO_LARGE && !res.headersSent) res.setHeader('connection', 'close');
@@ -64,8 +61,9 @@ function forward(req: Request, res: Response, target: ProxyTarget, settings: Pro
 
     upstream.once('response', (answer) => {
       clearTimeout(timer);
-      res.status(answer.statusCode ?? 502);
-      for (const [key, value] of Object.entries(clientResponseHeaders(answer.headers))) res.setHeader(key, value!);
+      res.statusCode = answer.statusCode ?? 502;
+      const headers = clientResponseHeaders(answer.headers);
+      for (const key in headers) res.setHeader(key, headers[key]!);
       answer.pipe(res);
       answer.once('error', () => res.destroy());
       resolve(answer.statusCode ?? 502);
@@ -94,6 +92,11 @@ function forward(req: Request, res: Response, target: ProxyTarget, settings: Pro
 function hasBody(req: Request): boolean {
   const length = req.headers['content-length'];
   return req.headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0');
+}
+
+/** What the breaker holds against an upstream: no answer, or an answer saying it cannot serve. */
+function countsAgainstUpstream({ value, error }: { value?: number; error?: unknown }): boolean {
+  return error ? isUpstreamFault(error) : UPSTREAM_FAILURE_STATUSES.has(value!);
 }
 
 function isUpstreamFault(error: unknown): boolean {
