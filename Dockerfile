@@ -26,6 +26,7 @@ RUN set -eu; \
       packages/proto/package.json packages/proto/dist packages/proto/descriptors packages/proto/node_modules \
       "$dir/package.json" "$dir/dist" "$dir/node_modules" /out; \
     if [ -d "migrations/$SERVICE" ]; then cp -a --parents "migrations/$SERVICE" /out; fi; \
+    if [ -d "$dir/templates" ]; then cp -a --parents "$dir/templates" /out; fi; \
     ln -s "/app/$dir" /out/service
 
 FROM ${NODE_IMAGE} AS runtime
