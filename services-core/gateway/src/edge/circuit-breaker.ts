@@ -2,6 +2,10 @@
 // of them it opens: calls fail at once with 503 for `openMs`. Then one probe call is let through (half-open):
 // its success closes the breaker, its failure opens it again. Business errors (404, 409 ...) are successes
 // here: only an upstream that cannot answer trips the breaker.
+// Kept rather than opossum: on the proxy's hot path opossum's fire() measured 1.7-5 us per call with its timeout
+// off (4-12 us with it on) against 1.1-1.2 us here (a bare await: 0.3-0.5 us), and it trips on an error
+// percentage over a rolling window with real timers, where this one trips on consecutive failures and takes the
+// gateway's injected clock.
 import { AppError } from '@ecommerce/common/errors';
 
 export type BreakerState = 'closed' | 'open' | 'half-open';
