@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { Channel, NotificationStatus } from '@ecommerce/proto/notification/v1/notification';
 import { EMAIL_MAX_LENGTH, isEmailAddress } from '../biz/email-address.js';
-import { isTemplateName, TEMPLATE_NAMES } from '../biz/template-catalog.js';
+import { TEMPLATE_NAMES, type TemplateName } from '../biz/template-catalog.js';
 
 const id = z.uuid({ message: 'must be a UUID' });
 const optionalId = z.union([z.literal(''), id], { message: 'must be a UUID' });
@@ -14,7 +14,7 @@ const channel = z.union([z.literal(Channel.CHANNEL_EMAIL), z.literal(Channel.CHA
   message: 'must be CHANNEL_EMAIL, CHANNEL_SMS or CHANNEL_PUSH',
 });
 
-const template = z.string().refine(isTemplateName, `must be one of ${TEMPLATE_NAMES.join(', ')}`);
+const template = z.enum(TEMPLATE_NAMES as [TemplateName, ...TemplateName[]], { message: `must be one of ${TEMPLATE_NAMES.join(', ')}` });
 
 /** BCP 47 language with an optional region: `en`, `de`, `de-AT`. */
 const locale = z.string().regex(/^[a-z]{2,3}(-[A-Z]{2})?$/, 'must be a language code such as en or de-AT');
