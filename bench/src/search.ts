@@ -1,24 +1,27 @@
 // The search service over gRPC (interceptors, zod, the SearchProducts use case, PostgreSQL) over 10,000 products,
 // beside the very same SQL statement (the service's own builder) run directly through pg in the same run:
 // a text query with two facets (brand, in stock) and EUR prices, rotating over a few queries, 20 hits a page.
-// The ratio says what the service adds on top of the database's own work.
+// The service runs in a child process (the load loop shares its event loop with neither subject); the two take
+// turns over several rounds and the medians are compared. The ratio says what the service adds on top of the
+// database's own work.
 import { randomUUID } from 'node:crypto';
 import { credentials, Metadata } from '@grpc/grpc-js';
 import { createDatabase } from '@ecommerce/common/db';
 import { migrateUp } from '@ecommerce/common/migrate';
 import { createTestJwtIssuer } from '@ecommerce/common/testing';
 import { SearchServiceClient, type SearchProductsRequest } from '@ecommerce/proto/search/v1/search';
-import { startSearch } from '@ecommerce/search';
 import { buildSearchSql } from '@ecommerce/search/search-sql';
 import pg from 'pg';
 import { withBenchPostgres } from './bench-postgres.js';
-import { callsPerSecond, formatLoad, formatRatio, runLoad, type UnaryCall } from './grpc-load.js';
+import { callsPerSecond, runLoad, type LoadResult, type UnaryCall } from './grpc-load.js';
+import type { Results } from './measure/results.js';
+import { formatMeasured, measureRounds, type Subject } from './measure/rounds.js';
+import { benchSettings } from './measure/settings.js';
+import { startServiceProcess } from './process/grpc-servers.js';
 import { repoPath } from './repo-path.js';
 
 const PRODUCTS = Number(process.env.BENCH_SEARCH_PRODUCTS ?? 10_000);
-const CALLS = Number(process.env.BENCH_GRPC_CALLS ?? 20_000);
 const CONCURRENCY = Number(process.env.BENCH_SEARCH_CONCURRENCY ?? 16);
-const MAX_SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const WARMUP_CALLS = 200;
 
 const COLOURS = ['blue', 'red', 'green', 'black', 'white', 'yellow', 'grey', 'navy'];
@@ -89,12 +92,19 @@ function statement(n: number): { text: string; values: unknown[] } {
   return { text: built.text.replace(/\?/g, () => `$${++i}`), values: [...built.bindings] };
 }
 
-export async function runSearchBench(): Promise<void> {
+/** A load of one subject as a round's sample: queries/s and p99. */
+function subject(label: string, call: UnaryCall): Subject {
+  const load = (count: number) => runLoad(call, { count, concurrency: CONCURRENCY, maxSeconds: benchSettings.seconds });
+  const sample = (r: LoadResult) => ({ value: callsPerSecond(r), p99Ms: r.p99Ms, failures: r.failures });
+  return { label, unit: 'queries/s', warmup: async () => void (await load(WARMUP_CALLS)), run: async () => sample(await load(benchSettings.grpcCalls)) };
+}
+
+export async function runSearchBench(results: Results): Promise<void> {
   await withBenchPostgres('search_bench', async (databaseUrl) => {
     await migrateUp({ databaseUrl, service: 'search', dir: repoPath('migrations/search'), out: () => {} });
     await seed(databaseUrl);
     const issuer = await createTestJwtIssuer();
-    const search = await startSearch({
+    const search = await startServiceProcess('search', {
       ...process.env,
       DATABASE_URL: databaseUrl,
       HTTP_PORT: '0',
@@ -116,24 +126,20 @@ export async function runSearchBench(): Promise<void> {
       if (answer.total !== direct.rows[0].total) throw new Error(`the service found ${answer.total}, the direct SQL ${direct.rows[0].total}: not the same query`);
 
       let n = 0;
-      const viaGrpc: UnaryCall = (done) => client.searchProducts(request(n++), new Metadata(), (err) => done(err));
       let m = 0;
-      const viaPg: UnaryCall = (done) => {
-        pool.query(statement(m++)).then(() => done(), done);
-      };
-      const load = (call: UnaryCall, count: number) => runLoad(call, { count, concurrency: CONCURRENCY, maxSeconds: MAX_SECONDS });
+      const [viaGrpc, viaPg] = await measureRounds(
+        [
+          subject('SearchProducts over gRPC', (done) => client.searchProducts(request(n++), new Metadata(), (err) => done(err))),
+          subject('same SQL directly through pg', (done) => void pool.query(statement(m++)).then(() => done(), done)),
+        ],
+        benchSettings.rounds,
+      );
 
-      await load(viaGrpc, WARMUP_CALLS);
-      await load(viaPg, WARMUP_CALLS);
-      const grpcResult = await load(viaGrpc, CALLS);
-      const pgResult = await load(viaPg, CALLS);
-
-      console.log(`search over ${PRODUCTS} products (10% drafts), text query + facets brand and in_stock, EUR, 20 hits; ${CONCURRENCY} clients, up to ${CALLS} calls or ${MAX_SECONDS} s each, client in the same process`);
+      console.log(`search over ${PRODUCTS} products (10% drafts), text query + facets brand and in_stock, EUR, 20 hits; ${CONCURRENCY} calls in flight, ${benchSettings.rounds} rounds of up to ${benchSettings.grpcCalls} calls or ${benchSettings.seconds} s each, the service in its own process`);
       console.log(`"${QUERIES[0]}" matches ${answer.total} products`);
-      console.log(formatLoad('SearchProducts over gRPC', grpcResult, 'queries/s'));
-      console.log(formatLoad('same SQL directly through pg', pgResult, 'queries/s'));
-      console.log(formatRatio('gRPC/pg', grpcResult, pgResult));
-      console.log(`(gRPC reaches ${((100 * callsPerSecond(grpcResult)) / callsPerSecond(pgResult)).toFixed(1)}% of the direct SQL's throughput)`);
+      console.log(formatMeasured(viaGrpc!));
+      console.log(formatMeasured(viaPg!));
+      results.compare('search text + 2 facets, gRPC vs same SQL via pg', viaGrpc!, viaPg!);
     } finally {
       client.close();
       await pool.end();
