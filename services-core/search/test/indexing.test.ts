@@ -95,7 +95,7 @@ describe('indexing from events', () => {
     await h.processed(await h.publish('catalog.product.restored', product.id, { product: restored }));
 
     expect(await ids(word)).toEqual([product.id]);
-    const [{ count }] = await h.db('inbox_events').where({ event_id: eventId }).count<Array<{ count: string | number }>>('* as count');
-    expect(Number(count)).toBe(1);
+    const rows = await h.db('inbox_events').where({ event_id: eventId }).count<Array<{ count: string | number }>>('* as count');
+    expect(Number(rows[0]?.count)).toBe(1);
   });
 });
