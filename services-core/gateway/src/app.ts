@@ -1,6 +1,7 @@
 // Builds the gateway's Express app from the container. Order matters: request id and observation first, then
-// security headers (helmet's, prebuilt) and CORS, the gateway's own endpoints, rate limits and edge auth for /api, then the routes
-// (transcoded RPCs with a JSON body parser, proxied lite services with the body streamed), then 404 and errors.
+// security headers (helmet's, prebuilt) and CORS, the gateway's own endpoints, rate limits and edge auth for
+// /api, then the routes (transcoded RPCs with a JSON body parser, proxied lite services with the body streamed),
+// then 404 and errors.
 import http from 'node:http';
 import https from 'node:https';
 import type { FileRegistry } from '@bufbuild/protobuf';
