@@ -6,6 +6,7 @@ import type { Logger } from '../logger/logger.js';
 import type { ServiceMetrics } from '../observability/metrics.js';
 import { corsHeaders } from './cors-headers.js';
 import { errorHandler, notFoundHandler } from './error-handler.js';
+import { middlewareChain } from './middleware-chain.js';
 import { observeRequests } from './observe-requests.js';
 import { requestId } from './request-id.js';
 import { securityHeaders } from './security-headers.js';
@@ -33,12 +34,17 @@ export function createServiceApp(settings: ServiceAppSettings): Express {
   app.set('query parser', 'simple');
   app.set('etag', false);
   app.set('logger', settings.logger);
-  app.use(requestId());
-  app.use(observeRequests(settings.service, settings.logger, settings.metrics));
-  app.use(securityHeaders());
-  app.use(corsHeaders({ origins: parseOrigins(settings.corsOrigins ?? '*'), exposedHeaders: ['x-request-id'] }));
-  // The exact bytes stay on the request (a reference, no copy): a webhook's signature covers them, not the parsed JSON.
-  app.use(onlyWithBody(express.json({ limit: settings.bodyLimit ?? '1mb', verify: (req, _res, buf) => void ((req as RawBodyRequest).rawBody = buf) })));
+  // One router layer for what every request goes through, in this order.
+  app.use(
+    middlewareChain(
+      requestId(),
+      observeRequests(settings.service, settings.logger, settings.metrics),
+      securityHeaders(),
+      corsHeaders({ origins: parseOrigins(settings.corsOrigins ?? '*'), exposedHeaders: ['x-request-id'] }),
+      // The exact bytes stay on the request (a reference, no copy): a webhook's signature covers them, not the parsed JSON.
+      onlyWithBody(express.json({ limit: settings.bodyLimit ?? '1mb', verify: (req, _res, buf) => void ((req as RawBodyRequest).rawBody = buf) })),
+    ),
+  );
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
