@@ -82,7 +82,7 @@ describe('answers match the document', () => {
     for (const [path, item] of Object.entries(doc.paths)) {
       for (const [verb, op] of Object.entries(item)) {
         expect(Object.keys(op.responses), `${verb} ${path}`).not.toContain('default');
-        expect(Object.keys(op.responses), `${verb} ${path}`).toEqual(expect.arrayContaining(['400', '401', '429', '503', '504']));
+        expect(Object.keys(op.responses), `${verb} ${path}`).toEqual(expect.arrayContaining(['400', '401', '429', '431', '503', '504']));
       }
     }
   });

@@ -3,6 +3,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { RequestListener } from 'node:http';
+import { answerClientError } from './client-errors.js';
 
 export interface HttpServerHandle {
   url: string;
@@ -20,6 +21,7 @@ export interface ListenSettings {
 
 export async function startHttpServer(app: RequestListener, settings: ListenSettings): Promise<HttpServerHandle> {
   const server = http.createServer({ keepAliveTimeout: 5_000 }, app);
+  server.on('clientError', answerClientError);
   const host = settings.host ?? '0.0.0.0';
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -2,7 +2,8 @@
 // constraints of its RPCs) plus each lite service's own fragment (served by the service at /openapi.json,
 // generated from its zod schemas), merged into one OpenAPI 3.1 document. A fragment that cannot be fetched yet
 // (service still starting) is fetched again on the next request. Every operation also lists the statuses the
-// gateway itself may answer with: 429 (rate limit), 503 (upstream down or its circuit open), 504 (upstream too slow).
+// gateway itself may answer with: 429 (rate limit), 431 (request line and headers over Node's 16 KiB: a long query
+// string), 503 (upstream down or its circuit open), 504 (upstream too slow).
 import { ERROR_RESPONSE, type RpcDescription } from '@ecommerce/common/http';
 import type { HttpBinding } from '../transcode/http-rules.js';
 import type { CoreUpstream, LiteUpstream } from '../upstream-directory.js';
@@ -16,7 +17,7 @@ interface Fragment {
 }
 
 /** Statuses of the gateway's own making, possible on every operation. */
-export const GATEWAY_STATUSES = [429, 503, 504];
+export const GATEWAY_STATUSES = [429, 431, 503, 504];
 
 export class OpenApiDocument {
   private readonly fragments = new Map<string, Fragment>();
