@@ -32,4 +32,10 @@ describe('openapi fragment', () => {
     expect(preview.template).toMatchObject({ enum: expect.arrayContaining(['review_request']) });
     expect(preview.dataJson).toMatchObject({ type: 'string', maxLength: 100_000 });
   });
+
+  it("documents 403 on the preference RPCs, the answer for another customer's preferences", async () => {
+    const fragment = (await (await fetch(`${h.service.urls.http}/openapi.json`)).json()) as { 'x-rpcs': Record<string, { errors?: number[] }> };
+    expect(fragment['x-rpcs'][method('GetPreferences')]!.errors).toContain(403);
+    expect(fragment['x-rpcs'][method('UpdatePreferences')]!.errors).toContain(403);
+  });
 });

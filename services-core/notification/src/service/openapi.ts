@@ -16,4 +16,8 @@ const requests: { [K in keyof typeof NotificationServiceService]: z.ZodObject | 
   previewTemplate: schemas.previewTemplateRequest,
 };
 
-export const notificationOpenApi = rpcOpenApiFragment('notification', notificationServiceRegistration as Parameters<typeof rpcOpenApiFragment>[1], requests);
+// Any signed-in customer may call the preference RPCs, so their kind lists no 403; it is the answer for another
+// customer's preferences (staff may read anyone's, only the customer changes their own).
+const ownerOnly = { getPreferences: [403], updatePreferences: [403] };
+
+export const notificationOpenApi = rpcOpenApiFragment('notification', notificationServiceRegistration as Parameters<typeof rpcOpenApiFragment>[1], requests, ownerOnly);
